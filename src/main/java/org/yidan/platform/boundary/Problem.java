@@ -1,0 +1,65 @@
+package org.yidan.platform.boundary;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.yidan.platform.control.RefusedException;
+
+import java.util.List;
+
+/** RFC 9457 problem details with Yidan's stable machine {@code code} and field errors. */
+public final class Problem {
+
+    public static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json");
+
+    private Problem() {
+    }
+
+    public static Response response(int status, String code, String title, String detail,
+                                    List<RefusedException.FieldError> errors) {
+        return Response.status(status).type(PROBLEM_JSON)
+                .entity(body(status, code, title, detail, errors).toString()).build();
+    }
+
+    public static Response of(RefusedException refused) {
+        return response(refused.status(), refused.code(), titleFor(refused.status()), refused.getMessage(),
+                refused.errors());
+    }
+
+    static JsonObject body(int status, String code, String title, String detail,
+                           List<RefusedException.FieldError> errors) {
+        JsonArrayBuilder fieldErrors = Json.createArrayBuilder();
+        for (RefusedException.FieldError error : errors) {
+            fieldErrors.add(Json.createObjectBuilder()
+                    .add("field", error.field() == null ? "" : error.field())
+                    .add("message", error.message() == null ? "" : error.message()));
+        }
+        JsonObjectBuilder problem = Json.createObjectBuilder()
+                .add("type", "urn:yidan:problem:" + code.toLowerCase().replace('_', '-'))
+                .add("title", title)
+                .add("status", status)
+                .add("detail", detail == null ? title : detail)
+                .add("code", code)
+                .add("errors", fieldErrors);
+        return problem.build();
+    }
+
+    static String titleFor(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Authentication required";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 406 -> "Not acceptable";
+            case 409 -> "Conflict";
+            case 415 -> "Unsupported media type";
+            case 422 -> "Request refused by the rules";
+            case 503 -> "Service unavailable";
+            default -> status >= 500 ? "Internal error" : "Request refused";
+        };
+    }
+}

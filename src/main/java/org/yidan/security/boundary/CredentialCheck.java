@@ -1,0 +1,84 @@
+package org.yidan.security.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.yidan.security.entity.AuditEvent;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Checks HTTP Basic credentials. A hospital system sends them with every request, and PBKDF2 is
+ * deliberately slow, so a successful check is remembered for a minute, keyed by an HMAC of the
+ * password under a key that lives only in this JVM. Any failure for the user forgets it at once.
+ */
+@ApplicationScoped
+public class CredentialCheck {
+
+    private static final Duration REMEMBER_FOR = Duration.ofMinutes(1);
+
+    private record Remembered(byte[] passwordMac, UserAccounts.LoginResult result, Instant until) {
+    }
+
+    @Inject
+    UserAccounts users;
+
+    @Inject
+    AuditTrail audit;
+
+    private final ConcurrentHashMap<String, Remembered> recent = new ConcurrentHashMap<>();
+    private final byte[] macKey = new byte[32];
+
+    public CredentialCheck() {
+        new SecureRandom().nextBytes(macKey);
+    }
+
+    public UserAccounts.LoginResult checkBasic(String username, String password) {
+        byte[] mac = mac(username, password);
+        Remembered remembered = recent.get(username);
+        if (remembered != null && remembered.until().isAfter(Instant.now())
+                && MessageDigest.isEqual(remembered.passwordMac(), mac)) {
+            return remembered.result();
+        }
+        UserAccounts.LoginResult result = users.login(username, password.toCharArray());
+        if (result.outcome() == UserAccounts.LoginOutcome.SUCCESS) {
+            recent.put(username, new Remembered(mac, result, Instant.now().plus(REMEMBER_FOR)));
+            audit.recordIndependently(username, "LOGIN", username, AuditEvent.Outcome.SUCCESS, "HTTP Basic");
+        } else {
+            recent.remove(username);
+        }
+        return result;
+    }
+
+    /** A form login: never served from memory, always audited. */
+    public UserAccounts.LoginResult checkForm(String username, String password) {
+        recent.remove(username);
+        UserAccounts.LoginResult result = users.login(username, password.toCharArray());
+        if (result.outcome() == UserAccounts.LoginOutcome.SUCCESS) {
+            audit.recordIndependently(username, "LOGIN", username, AuditEvent.Outcome.SUCCESS, "form login");
+        }
+        return result;
+    }
+
+    /** Forget remembered credentials, e.g. after a password change or a lock. */
+    public void forget(String username) {
+        recent.remove(username);
+    }
+
+    private byte[] mac(String username, String password) {
+        try {
+            Mac hmac = Mac.getInstance("HmacSHA256");
+            hmac.init(new SecretKeySpec(macKey, "HmacSHA256"));
+            return hmac.doFinal((username + '\0' + password).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+}

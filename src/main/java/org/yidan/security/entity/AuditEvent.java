@@ -1,0 +1,87 @@
+package org.yidan.security.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** One line of the append-only audit trail (审计日志): who did what to what, when, and how it ended. */
+@Entity
+@Table(name = "audit_event")
+public class AuditEvent {
+
+    public enum Outcome { SUCCESS, FAILURE, REFUSED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    private OffsetDateTime occurredAt;
+
+    @Column(updatable = false, length = 64)
+    private String username;
+
+    @Column(nullable = false, updatable = false, length = 64)
+    private String action;
+
+    @Column(updatable = false, length = 200)
+    private String target;
+
+    @Column(nullable = false, updatable = false, length = 16)
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private Outcome outcome;
+
+    @Column(updatable = false, length = 2000)
+    private String detail;
+
+    protected AuditEvent() {
+    }
+
+    public AuditEvent(String username, String action, String target, Outcome outcome, String detail) {
+        this.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
+        this.username = username;
+        this.action = action;
+        this.target = truncate(target, 200);
+        this.outcome = outcome;
+        this.detail = truncate(detail, 2000);
+    }
+
+    private static String truncate(String text, int length) {
+        return text == null || text.length() <= length ? text : text.substring(0, length);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Instant getOccurredAt() {
+        return occurredAt.toInstant();
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    public Outcome getOutcome() {
+        return outcome;
+    }
+
+    public String getDetail() {
+        return detail;
+    }
+}
