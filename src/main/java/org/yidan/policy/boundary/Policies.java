@@ -1,0 +1,76 @@
+package org.yidan.policy.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.yidan.platform.control.RefusedException;
+import org.yidan.policy.control.PolicyCatalog;
+import org.yidan.policy.control.PolicyConfigurationException;
+import org.yidan.policy.entity.Policy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * The county policies this deployment serves, read through MicroProfile Config once at start and
+ * validated. An invalid configuration does not stop the deployment, but the readiness check
+ * {@code policy-configuration} stays DOWN and names every offending key, and nothing is settled.
+ */
+@ApplicationScoped
+public class Policies {
+
+    private static final Logger LOG = Logger.getLogger(Policies.class.getName());
+
+    private volatile PolicyCatalog catalog;
+    private volatile String problem;
+
+    @PostConstruct
+    void load() {
+        Config config = ConfigProvider.getConfig(Policies.class.getClassLoader());
+        try {
+            PolicyCatalog loaded = PolicyCatalog.load(key -> config.getOptionalValue(key, String.class));
+            if (loaded.policies().isEmpty()) {
+                problem = "no policy is enabled: set yidan.counties";
+                return;
+            }
+            catalog = loaded;
+            loaded.policies().forEach(policy -> LOG.info(() -> "Policy " + policy.id() + " (" + policy.countyName()
+                    + ") fingerprint " + policy.fingerprint()));
+        } catch (PolicyConfigurationException invalid) {
+            problem = invalid.getMessage();
+            LOG.severe("The policy configuration is invalid; settlement is disabled: " + problem);
+        } catch (RuntimeException invalid) {
+            problem = invalid.getClass().getSimpleName() + ": " + invalid.getMessage();
+            LOG.severe("The policy configuration could not be read; settlement is disabled: " + problem);
+        }
+    }
+
+    /** Why the configuration is unusable, or empty when it is valid. */
+    public Optional<String> problem() {
+        return Optional.ofNullable(problem);
+    }
+
+    public List<Policy> all() {
+        return catalog == null ? List.of() : catalog.policies();
+    }
+
+    public Optional<Policy> find(String county, int year) {
+        return catalog == null ? Optional.empty() : catalog.find(county, year);
+    }
+
+    /**
+     * The policy that settles a bill of {@code county} discharged on {@code dischargeDate}.
+     *
+     * @throws RefusedException 422 {@code NO_POLICY}; 503 {@code POLICY_INVALID} while the configuration is invalid
+     */
+    public Policy require(String county, LocalDate dischargeDate) {
+        if (catalog == null) {
+            throw new RefusedException(503, "POLICY_INVALID",
+                    "The policy configuration is invalid; see /health/ready. " + problem, List.of());
+        }
+        return catalog.require(county, dischargeDate);
+    }
+}

@@ -1,0 +1,112 @@
+package org.yidan.policy.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.yidan.platform.control.RefusedException;
+import org.yidan.policy.entity.Policy;
+import org.yidan.policy.entity.Rule;
+import org.yidan.policy.entity.Segment;
+
+import java.math.BigDecimal;
+import java.util.Collection;
+
+/** {@code GET /api/v1/policies/{county}/{year}}: the effective parameters after every override, and the fingerprint. */
+@Path("policies")
+@Produces(MediaType.APPLICATION_JSON)
+public class PolicyResource {
+
+    @Inject
+    Policies policies;
+
+    @GET
+    public JsonObject list() {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        for (Policy policy : policies.all()) {
+            list.add(Json.createObjectBuilder().add("county", policy.county()).add("year", policy.year())
+                    .add("countyName", policy.countyName()).add("fingerprint", policy.fingerprint()));
+        }
+        return Json.createObjectBuilder().add("policies", list).build();
+    }
+
+    @GET
+    @Path("{county}/{year}")
+    public JsonObject get(@PathParam("county") String county, @PathParam("year") String year) {
+        int parsedYear;
+        try {
+            parsedYear = Integer.parseInt(year);
+        } catch (NumberFormatException notAYear) {
+            throw RefusedException.notFound("NO_POLICY", "No policy for county " + county + " in " + year);
+        }
+        Policy policy = policies.find(county, parsedYear).orElseThrow(() ->
+                RefusedException.notFound("NO_POLICY", "No policy for county " + county + " in " + year));
+        return toJson(policy);
+    }
+
+    static JsonObject toJson(Policy policy) {
+        JsonArrayBuilder funds = Json.createArrayBuilder();
+        policy.funds().forEach(fund -> funds.add(Json.createObjectBuilder()
+                .add("fund", fund.name()).add("name", fund.displayName())));
+        JsonArrayBuilder rules = Json.createArrayBuilder();
+        for (Rule rule : policy.rules()) {
+            JsonObjectBuilder json = Json.createObjectBuilder()
+                    .add("id", rule.id())
+                    .add("fund", rule.fund().name())
+                    .add("kind", rule.kind().name())
+                    .add("base", rule.base().toString())
+                    .add("visitTypes", names(rule.visitTypes()))
+                    .add("categories", names(rule.categories()))
+                    .add("hospitalLevels", names(rule.hospitalLevels()))
+                    .add("chronicDiseases", names(rule.chronicDiseases()));
+            addNullable(json, "group", rule.group());
+            if (!rule.segments().isEmpty()) {
+                JsonArrayBuilder segments = Json.createArrayBuilder();
+                for (Segment segment : rule.segments()) {
+                    JsonObjectBuilder s = Json.createObjectBuilder().add("from", segment.lo());
+                    if (segment.hi() == null) {
+                        s.addNull("to");
+                    } else {
+                        s.add("to", segment.hi());
+                    }
+                    segments.add(s.add("ratio", segment.ratio()));
+                }
+                json.add("segments", segments);
+            }
+            addNullable(json, "cap", rule.cap());
+            addNullable(json, "capKey", rule.capKey());
+            addNullable(json, "targetRatio", rule.targetRatio());
+            rules.add(json);
+        }
+        return Json.createObjectBuilder()
+                .add("county", policy.county())
+                .add("year", policy.year())
+                .add("countyName", policy.countyName())
+                .add("fingerprint", policy.fingerprint())
+                .add("funds", funds)
+                .add("rules", rules)
+                .build();
+    }
+
+    private static JsonArrayBuilder names(Collection<?> values) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        values.forEach(value -> array.add(value instanceof Enum<?> e ? e.name() : value.toString()));
+        return array;
+    }
+
+    private static void addNullable(JsonObjectBuilder json, String name, Object value) {
+        if (value == null) {
+            json.addNull(name);
+        } else if (value instanceof BigDecimal number) {
+            json.add(name, number);
+        } else {
+            json.add(name, value.toString());
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.yidan.policy.control;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import org.yidan.platform.control.RefusedException;
+import org.yidan.policy.entity.Policy;
+
+/** The enabled policies, by county and year. Immutable; rebuild it to pick up changed configuration. */
+public final class PolicyCatalog {
+
+    private final Map<String, Policy> policies = new LinkedHashMap<>();
+
+    public PolicyCatalog(Collection<Policy> policies) {
+        for (Policy policy : policies) {
+            if (this.policies.putIfAbsent(policy.id(), policy) != null) {
+                throw new IllegalArgumentException("Two policies for " + policy.id());
+            }
+        }
+    }
+
+    /**
+     * @see PolicyConfigReader#read(Function)
+     * @throws PolicyConfigurationException listing every problem of the configuration
+     */
+    public static PolicyCatalog load(Function<String, Optional<String>> config) {
+        return new PolicyCatalog(PolicyConfigReader.read(config));
+    }
+
+    public List<Policy> policies() {
+        return List.copyOf(policies.values());
+    }
+
+    public Optional<Policy> find(String county, int year) {
+        return Optional.ofNullable(policies.get(county + "/" + year));
+    }
+
+    /**
+     * The policy that settles a bill of a person of {@code county} discharged on {@code dischargeDate}.
+     *
+     * @throws RefusedException 422 {@code NO_POLICY}
+     */
+    public Policy require(String county, LocalDate dischargeDate) {
+        return find(county, dischargeDate.getYear()).orElseThrow(() -> RefusedException.unprocessable(
+                SettlementCalculator.NO_POLICY, "dischargeDate",
+                "No policy for county " + county + " in " + dischargeDate.getYear()));
+    }
+}
