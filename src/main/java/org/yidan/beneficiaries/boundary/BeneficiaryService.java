@@ -1,0 +1,141 @@
+package org.yidan.beneficiaries.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.yidan.beneficiaries.control.BeneficiaryValidator;
+import org.yidan.beneficiaries.control.IdNumbers;
+import org.yidan.beneficiaries.entity.Beneficiary;
+import org.yidan.beneficiaries.entity.BeneficiaryRecord;
+import org.yidan.platform.control.RefusedException;
+import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.entity.AuditEvent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.yidan.security.entity.Role.ADMIN_NAME;
+import static org.yidan.security.entity.Role.AUDITOR_NAME;
+import static org.yidan.security.entity.Role.CLERK_NAME;
+import static org.yidan.security.entity.Role.REGISTRAR_NAME;
+
+/** The beneficiary registry (医保扶贫对象库): create, replace, read, search, import a roster. */
+@Stateless
+public class BeneficiaryService {
+
+    /** How many persons one roster-import query loads at once. */
+    private static final int IMPORT_CHUNK = 1000;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    AuditTrail audit;
+
+    /** What an import did: every person is counted once. */
+    public record ImportCounts(int created, int updated, int unchanged) {
+    }
+
+    /** Creates or replaces one person. Returns true when the person is new. */
+    @RolesAllowed({REGISTRAR_NAME, ADMIN_NAME})
+    public boolean put(BeneficiaryRecord record, String username) {
+        BeneficiaryRecord valid = BeneficiaryValidator.validate(record);
+        Beneficiary existing = em.find(Beneficiary.class, valid.idNumber(), LockModeType.PESSIMISTIC_WRITE);
+        boolean created = existing == null;
+        if (created) {
+            Beneficiary person = new Beneficiary(valid.idNumber());
+            person.replaceWith(valid);
+            em.persist(person);
+        } else if (!existing.sameAs(valid)) {
+            existing.replaceWith(valid);
+        }
+        audit.record(username, created ? "BENEFICIARY_CREATE" : "BENEFICIARY_REPLACE", IdNumbers.mask(valid.idNumber()),
+                AuditEvent.Outcome.SUCCESS, valid.county());
+        return created;
+    }
+
+    @RolesAllowed({CLERK_NAME, REGISTRAR_NAME, AUDITOR_NAME, ADMIN_NAME})
+    public BeneficiaryRecord get(String idNumber) {
+        Beneficiary person = em.find(Beneficiary.class, IdNumbers.normalise(idNumber));
+        if (person == null) {
+            throw RefusedException.notFound("BENEFICIARY_NOT_FOUND", "No beneficiary with this ID number");
+        }
+        return person.toRecord();
+    }
+
+    /**
+     * Finds persons by full ID number, by its last digits (at least 4) or by exact name; at most 50.
+     */
+    @RolesAllowed({CLERK_NAME, REGISTRAR_NAME, AUDITOR_NAME, ADMIN_NAME})
+    public List<BeneficiaryRecord> search(String query) {
+        String text = query == null ? "" : query.trim();
+        if (text.isEmpty()) {
+            return List.of();
+        }
+        if (text.length() == 18 && IdNumbers.isValid(text)) {
+            Beneficiary person = em.find(Beneficiary.class, IdNumbers.normalise(text));
+            return person == null ? List.of() : List.of(person.toRecord());
+        }
+        List<Beneficiary> found;
+        if (text.matches("[0-9]{4,17}[0-9Xx]?")) {
+            found = em.createNamedQuery(Beneficiary.FIND_BY_ID_SUFFIX, Beneficiary.class)
+                    .setParameter("suffix", "%" + text.toUpperCase()).setMaxResults(50).getResultList();
+        } else {
+            found = em.createNamedQuery(Beneficiary.FIND_BY_NAME, Beneficiary.class)
+                    .setParameter("name", text).setMaxResults(50).getResultList();
+        }
+        return found.stream().map(Beneficiary::toRecord).toList();
+    }
+
+    /**
+     * Stores the valid persons of a roster in one transaction: new ones created, changed ones
+     * replaced, identical ones left alone (importing the same file twice changes nothing).
+     */
+    @RolesAllowed({REGISTRAR_NAME, ADMIN_NAME})
+    public ImportCounts importRoster(List<BeneficiaryRecord> records, String fileName, int invalidRows,
+                                     String username) {
+        int created = 0;
+        int updated = 0;
+        int unchanged = 0;
+        for (int start = 0; start < records.size(); start += IMPORT_CHUNK) {
+            List<BeneficiaryRecord> chunk = records.subList(start, Math.min(records.size(), start + IMPORT_CHUNK));
+            Map<String, Beneficiary> existing = new HashMap<>();
+            em.createQuery("select b from Beneficiary b where b.idNumber in :ids", Beneficiary.class)
+                    .setParameter("ids", chunk.stream().map(BeneficiaryRecord::idNumber).toList())
+                    .setHint("eclipselink.batch.type", "IN")
+                    .setHint("eclipselink.batch", "b.categories")
+                    .setHint("eclipselink.batch", "b.standardTags")
+                    .setHint("eclipselink.batch", "b.chronicDiseases")
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList()
+                    .forEach(person -> existing.put(person.getIdNumber(), person));
+            List<Beneficiary> fresh = new ArrayList<>();
+            for (BeneficiaryRecord record : chunk) {
+                Beneficiary person = existing.get(record.idNumber());
+                if (person == null) {
+                    person = new Beneficiary(record.idNumber());
+                    person.replaceWith(record);
+                    fresh.add(person);
+                    created++;
+                } else if (person.sameAs(record)) {
+                    unchanged++;
+                } else {
+                    person.replaceWith(record);
+                    updated++;
+                }
+            }
+            fresh.forEach(em::persist);
+            em.flush();
+            em.clear();
+        }
+        audit.record(username, "ROSTER_IMPORT", fileName, AuditEvent.Outcome.SUCCESS,
+                "created " + created + ", updated " + updated + ", unchanged " + unchanged + ", invalid rows "
+                        + invalidRows);
+        return new ImportCounts(created, updated, unchanged);
+    }
+}

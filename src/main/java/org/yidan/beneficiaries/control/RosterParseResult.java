@@ -1,0 +1,32 @@
+package org.yidan.beneficiaries.control;
+
+import java.util.List;
+
+import org.yidan.beneficiaries.entity.BeneficiaryRecord;
+
+/**
+ * What a roster file holds: the persons that may be stored, and the rows that may not. A person any of whose rows
+ * is invalid is among the errors only, with every one of their rows, never among the records.
+ *
+ * @param rows            data rows read (header and blank rows not counted)
+ * @param records         valid persons, validated and in normal form, in the order they first appear
+ * @param rejectedPersons how many persons (distinct ID numbers) are left out because of invalid rows
+ * @param errors          one entry per offending cell, ordered by line
+ */
+public record RosterParseResult(int rows, List<BeneficiaryRecord> records, int rejectedPersons,
+                                List<RowError> errors) {
+
+    /**
+     * One reason a row is not imported.
+     *
+     * @param line   the row as a person counts it in a text editor or in Excel: the header is line 1
+     * @param column the header of the offending column as written in the file, e.g. {@code 身份证号}
+     */
+    public record RowError(int line, String column, String reason) {
+    }
+
+    public RosterParseResult {
+        records = List.copyOf(records);
+        errors = List.copyOf(errors);
+    }
+}
