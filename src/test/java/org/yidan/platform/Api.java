@@ -28,7 +28,9 @@ public final class Api {
     private String authorization;
 
     public Api(URL injected) {
-        this.root = "http://127.0.0.1:" + injected.getPort();
+        String path = injected.getPath().endsWith("/")
+                ? injected.getPath().substring(0, injected.getPath().length() - 1) : injected.getPath();
+        this.root = "http://127.0.0.1:" + injected.getPort() + path;
     }
 
     /** A client with the same address signed in as another user (HTTP Basic). */

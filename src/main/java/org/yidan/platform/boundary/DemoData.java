@@ -4,6 +4,10 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.yidan.beneficiaries.control.BeneficiaryValidator;
+import org.yidan.beneficiaries.control.DemoBeneficiaries;
+import org.yidan.beneficiaries.entity.Beneficiary;
+import org.yidan.beneficiaries.entity.BeneficiaryRecord;
 import org.yidan.security.boundary.AuditTrail;
 import org.yidan.security.boundary.UserAccounts;
 import org.yidan.security.entity.AuditEvent;
@@ -42,7 +46,18 @@ public class DemoData {
         createUser("demo-admin", "演示管理员", EnumSet.of(Role.ADMIN));
         createUser("demo-auditor", "演示审核员", EnumSet.of(Role.AUDITOR));
         createUser("demo-registrar", "演示登记员", EnumSet.of(Role.REGISTRAR));
-        audit.record("system", "DEMO_DATA", "demo", AuditEvent.Outcome.SUCCESS, "demo users loaded");
+        int persons = 0;
+        for (BeneficiaryRecord record : DemoBeneficiaries.all()) {
+            BeneficiaryRecord valid = BeneficiaryValidator.validate(record);
+            if (em.find(Beneficiary.class, valid.idNumber()) == null) {
+                Beneficiary person = new Beneficiary(valid.idNumber());
+                person.replaceWith(valid);
+                em.persist(person);
+                persons++;
+            }
+        }
+        audit.record("system", "DEMO_DATA", "demo", AuditEvent.Outcome.SUCCESS,
+                "demo users and " + persons + " demo beneficiaries loaded");
         LOG.info("Loaded the demo data (YIDAN_DEMO_DATA=true)");
     }
 

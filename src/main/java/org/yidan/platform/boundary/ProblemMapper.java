@@ -1,5 +1,6 @@
 package org.yidan.platform.boundary;
 
+import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.JsonException;
@@ -46,7 +47,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return Problem.response(400, "MALFORMED_JSON", "Bad request",
                     "The request body is not well-formed JSON of the expected shape.", List.of());
         }
-        if (cause instanceof EJBAccessException || cause instanceof SecurityException) {
+        if (cause instanceof EJBAccessException || cause instanceof AccessLocalException
+                || cause instanceof SecurityException) {
             return Problem.response(403, "FORBIDDEN", "Forbidden",
                     "Your role does not allow this action.", List.of());
         }
@@ -100,6 +102,7 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             if (current instanceof RefusedException || current instanceof ConstraintViolationException
                     || current instanceof JsonException || current instanceof JsonbException
                     || current instanceof ProcessingException || current instanceof EJBAccessException
+                    || current instanceof AccessLocalException
                     || current instanceof SecurityException || current instanceof PessimisticLockException
                     || current instanceof WebApplicationException) {
                 return current;

@@ -1,0 +1,72 @@
+package org.yidan.receipts.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.yidan.beneficiaries.control.IdNumbers;
+import org.yidan.beneficiaries.entity.Beneficiary;
+import org.yidan.policy.entity.HospitalLevel;
+import org.yidan.policy.entity.PersonCategory;
+import org.yidan.policy.entity.VisitType;
+import org.yidan.receipts.control.ReceiptPdf;
+import org.yidan.receipts.entity.ReceiptDocument;
+import org.yidan.security.boundary.UserAccounts;
+import org.yidan.security.entity.UserAccount;
+import org.yidan.settlement.boundary.SettlementService;
+import org.yidan.settlement.control.SettlementView;
+
+import java.util.stream.Collectors;
+
+import static org.yidan.security.entity.Role.ADMIN_NAME;
+import static org.yidan.security.entity.Role.AUDITOR_NAME;
+import static org.yidan.security.entity.Role.CLERK_NAME;
+
+/** The one-receipt (一单制结算单) of a stored settlement: what it prints, and the PDF. */
+@Stateless
+public class Receipts {
+
+    private static final ReceiptPdf PDF = new ReceiptPdf();
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    SettlementService settlements;
+
+    @Inject
+    UserAccounts users;
+
+    @RolesAllowed({CLERK_NAME, AUDITOR_NAME, ADMIN_NAME})
+    public ReceiptDocument document(String receiptNo) {
+        return document(settlements.find(receiptNo));
+    }
+
+    @RolesAllowed({CLERK_NAME, AUDITOR_NAME, ADMIN_NAME})
+    public byte[] pdf(String receiptNo, ReceiptPdf.Paper paper) {
+        return PDF.render(document(receiptNo), paper);
+    }
+
+    ReceiptDocument document(SettlementView view) {
+        Beneficiary person = em.find(Beneficiary.class, view.idNumber());
+        String categories = person == null ? "" : person.snapshotOn(view.dischargeDate()).categories().stream()
+                .map(PersonCategory::displayName).collect(Collectors.joining("、"));
+        String clerkName = users.find(view.settledBy()).map(UserAccount::getDisplayName).orElse(view.settledBy());
+        return new ReceiptDocument(
+                view.county(), view.countyName(), view.receiptNo(),
+                view.isReversed() ? ReceiptDocument.Status.REVERSED : ReceiptDocument.Status.SETTLED,
+                view.isReversed() ? new ReceiptDocument.Reversal(view.reversedAt(), view.reversalReason()) : null,
+                view.personName(), IdNumbers.mask(view.idNumber()), categories,
+                view.hospitalCode(), HospitalLevel.valueOf(view.hospitalLevel()).displayName(),
+                VisitType.valueOf(view.visitType()).displayName(),
+                view.admissionDate(), view.dischargeDate(),
+                view.totalAmount(), view.policyScopeAmount(), view.specialDrugAmount(),
+                view.lines().stream().map(line -> new ReceiptDocument.Line(line.fund(), line.name(), line.amount(),
+                        line.steps().stream().map(SettlementView.StepLine::explanation).toList())).toList(),
+                view.fundTotal(), view.selfPay(),
+                new ReceiptDocument.Clerk(clerkName, view.settledBy()),
+                view.settledAt(), view.verificationCode(), view.policyId(),
+                view.policyFingerprint().substring(0, 12));
+    }
+}

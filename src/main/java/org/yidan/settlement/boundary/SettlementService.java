@@ -1,0 +1,335 @@
+package org.yidan.settlement.boundary;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.yidan.beneficiaries.entity.Beneficiary;
+import org.yidan.platform.control.RefusedException;
+import org.yidan.policy.boundary.Policies;
+import org.yidan.policy.control.SettlementCalculator;
+import org.yidan.policy.entity.Accumulator;
+import org.yidan.policy.entity.AccumulatorDelta;
+import org.yidan.policy.entity.AccumulatorKey;
+import org.yidan.policy.entity.Calculation;
+import org.yidan.policy.entity.Policy;
+import org.yidan.policy.entity.Rule;
+import org.yidan.policy.entity.RuleKind;
+import org.yidan.policy.entity.Step;
+import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.entity.AuditEvent;
+import org.yidan.settlement.control.AccumulatorView;
+import org.yidan.settlement.control.SettlementJson;
+import org.yidan.settlement.control.SettlementRequest;
+import org.yidan.settlement.control.SettlementView;
+import org.yidan.settlement.entity.AccumulatorEntry;
+import org.yidan.settlement.entity.DeltaEntry;
+import org.yidan.settlement.entity.LineEntry;
+import org.yidan.settlement.entity.Settlement;
+import org.yidan.settlement.entity.StepEntry;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.yidan.security.entity.Role.ADMIN_NAME;
+import static org.yidan.security.entity.Role.AUDITOR_NAME;
+import static org.yidan.security.entity.Role.CLERK_NAME;
+import static org.yidan.security.entity.Role.FUND_VIEWER_NAME;
+import static org.yidan.security.entity.Role.REGISTRAR_NAME;
+
+/**
+ * Settle, preview and reverse (一站式结算). Each settlement is one JTA transaction: the idempotency
+ * record, the person's accumulators for the year (locked {@code PESSIMISTIC_WRITE} in key order, so
+ * concurrent settlements of one person queue instead of exceeding a cap), the settlement with its
+ * lines, steps and accumulator deltas, the receipt number and the audit line: all or nothing.
+ */
+@Stateless
+public class SettlementService {
+
+    public static final String IDEMPOTENCY_CONFLICT = "IDEMPOTENCY_CONFLICT";
+    public static final String ALREADY_REVERSED = "ALREADY_REVERSED";
+    public static final String UNKNOWN_BENEFICIARY = "UNKNOWN_BENEFICIARY";
+
+    private static final SettlementCalculator CALCULATOR = new SettlementCalculator();
+    private static final DateTimeFormatter RECEIPT_DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    AuditTrail audit;
+
+    /** A settlement and whether it was replayed for a repeated Idempotency-Key. */
+    public record Outcome(SettlementView settlement, boolean replayed) {
+    }
+
+    /** Computes without storing or locking anything. */
+    @RolesAllowed({CLERK_NAME, ADMIN_NAME})
+    public SettlementView preview(SettlementRequest request) {
+        Beneficiary person = person(request.idNumber());
+        Policy policy = policies.require(person.getCounty(), request.bill().dischargeDate());
+        SettlementCalculator.validate(request.bill());
+        Map<AccumulatorKey, Accumulator> current = new HashMap<>();
+        List<AccumulatorKey> keys = policy.accumulatorKeysFor(request.bill());
+        for (AccumulatorEntry entry : entries(person.getIdNumber(), policy.year(), keys, LockModeType.NONE)) {
+            current.put(entry.accumulatorKey(), entry.value());
+        }
+        Calculation calculation = CALCULATOR.calculate(policy,
+                person.snapshotOn(request.bill().dischargeDate()), request.bill(), current);
+        return SettlementView.preview(policy, request, person.getName(), calculation);
+    }
+
+    @RolesAllowed({CLERK_NAME, ADMIN_NAME})
+    public Outcome settle(String idempotencyKey, SettlementRequest request, String username) {
+        String requestHash = request.fingerprint();
+        Optional<Outcome> replay = claimIdempotencyKey(idempotencyKey, requestHash);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Beneficiary person = person(request.idNumber());
+        Policy policy = policies.require(person.getCounty(), request.bill().dischargeDate());
+        SettlementCalculator.validate(request.bill());
+
+        List<AccumulatorKey> keys = policy.accumulatorKeysFor(request.bill());
+        Map<AccumulatorKey, AccumulatorEntry> locked = lockAccumulators(person.getIdNumber(), policy.year(), keys);
+        Map<AccumulatorKey, Accumulator> current = new HashMap<>();
+        locked.forEach((key, entry) -> current.put(key, entry.value()));
+
+        Calculation calculation = CALCULATOR.calculate(policy,
+                person.snapshotOn(request.bill().dischargeDate()), request.bill(), current);
+        for (AccumulatorDelta delta : calculation.accumulatorDeltas()) {
+            locked.get(delta.key()).add(delta, policy.capOf(delta.key()).orElse(null));
+        }
+
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Settlement settlement = new Settlement(nextReceiptNo(policy.county(), now));
+        fill(settlement, policy, person, request, calculation, now, username);
+        em.persist(settlement);
+        em.createNativeQuery("update idempotency_record set receipt_no = ?1 where idem_key = ?2")
+                .setParameter(1, settlement.getReceiptNo()).setParameter(2, idempotencyKey).executeUpdate();
+        audit.record(username, "SETTLE", settlement.getReceiptNo(), AuditEvent.Outcome.SUCCESS,
+                person.getIdNumber().substring(0, 6) + " total " + calculation.totalAmount() + " funds "
+                        + calculation.fundTotal() + " self-pay " + calculation.selfPay());
+        em.flush();
+        return new Outcome(SettlementView.of(settlement, policy.countyName()), false);
+    }
+
+    @RolesAllowed({CLERK_NAME, AUDITOR_NAME, ADMIN_NAME, FUND_VIEWER_NAME})
+    public SettlementView find(String receiptNo) {
+        Settlement settlement = em.find(Settlement.class, receiptNo);
+        if (settlement == null) {
+            throw RefusedException.notFound("RECEIPT_NOT_FOUND", "No settlement with receipt number " + receiptNo);
+        }
+        return view(settlement);
+    }
+
+    /** Reverses a settlement (冲销): records who, when and why, and takes back every accumulator delta. */
+    @RolesAllowed({AUDITOR_NAME, ADMIN_NAME})
+    public SettlementView reverse(String receiptNo, String reason, String username) {
+        if (reason == null || reason.isBlank()) {
+            throw RefusedException.unprocessable("REASON_REQUIRED", "reason", "A reversal needs a reason");
+        }
+        if (reason.length() > 500) {
+            throw RefusedException.unprocessable("FIELD_INVALID", "reason", "The reason has more than 500 characters");
+        }
+        Settlement settlement = em.find(Settlement.class, receiptNo, LockModeType.PESSIMISTIC_WRITE);
+        if (settlement == null) {
+            throw RefusedException.notFound("RECEIPT_NOT_FOUND", "No settlement with receipt number " + receiptNo);
+        }
+        if (settlement.isReversed()) {
+            throw RefusedException.conflict(ALREADY_REVERSED, "Settlement " + receiptNo + " was already reversed on "
+                    + settlement.getReversedAt() + " by " + settlement.getReversedBy());
+        }
+        List<AccumulatorDelta> deltas = settlement.getAccumulatorDeltas().stream().map(DeltaEntry::delta)
+                .sorted((a, b) -> a.key().compareTo(b.key())).toList();
+        Map<AccumulatorKey, AccumulatorEntry> locked = lockAccumulators(settlement.getIdNumber(),
+                settlement.getPolicyYear(), deltas.stream().map(AccumulatorDelta::key).toList());
+        for (AccumulatorDelta delta : deltas) {
+            AccumulatorEntry entry = locked.get(delta.key());
+            entry.add(delta.negate(), entry.getCapAmount());
+        }
+        settlement.reverse(username, OffsetDateTime.now(ZoneOffset.UTC), reason.trim());
+        audit.record(username, "REVERSE", receiptNo, AuditEvent.Outcome.SUCCESS, reason.trim());
+        em.flush();
+        return view(settlement);
+    }
+
+    /** Per rule of the person's policy for {@code year}: base and paid this year, the cap and what it still allows. */
+    @RolesAllowed({CLERK_NAME, AUDITOR_NAME, ADMIN_NAME, REGISTRAR_NAME})
+    public List<AccumulatorView> accumulators(String idNumber, int year) {
+        Beneficiary person = em.find(Beneficiary.class, idNumber);
+        if (person == null) {
+            throw RefusedException.notFound("BENEFICIARY_NOT_FOUND", "No beneficiary with this ID number");
+        }
+        Policy policy = policies.find(person.getCounty(), year).orElseThrow(() -> RefusedException.notFound(
+                "NO_POLICY", "No policy for county " + person.getCounty() + " in " + year));
+        Map<String, AccumulatorEntry> stored = new HashMap<>();
+        em.createNamedQuery(AccumulatorEntry.FOR_PERSON_YEAR, AccumulatorEntry.class)
+                .setParameter("idNumber", idNumber).setParameter("year", year).getResultList()
+                .forEach(entry -> stored.put(entry.getKey(), entry));
+        List<AccumulatorView> views = new ArrayList<>();
+        for (Rule rule : policy.rules()) {
+            if (rule.kind() != RuleKind.TIERED) {
+                continue;
+            }
+            AccumulatorEntry own = stored.get(rule.accumulatorKey().value());
+            BigDecimal base = own == null ? zero() : own.getBaseAmount();
+            BigDecimal paid = own == null ? zero() : own.getPaidAmount();
+            BigDecimal capLeft = null;
+            if (rule.cap() != null) {
+                AccumulatorEntry capEntry = stored.get(rule.capAccumulatorKey().value());
+                BigDecimal paidAgainstCap = capEntry == null ? zero() : capEntry.getPaidAmount();
+                capLeft = rule.cap().subtract(paidAgainstCap).max(BigDecimal.ZERO).setScale(2);
+            }
+            views.add(new AccumulatorView(rule.id(), rule.fund().name(), rule.fund().displayName(), base, paid,
+                    rule.cap() == null ? null : rule.cap().setScale(2), rule.capKey(), capLeft));
+        }
+        return views;
+    }
+
+    private SettlementView view(Settlement settlement) {
+        String countyName = policies.find(settlement.getCounty(), settlement.getPolicyYear())
+                .map(Policy::countyName).orElse(settlement.getCounty());
+        return SettlementView.of(settlement, countyName);
+    }
+
+    private Beneficiary person(String idNumber) {
+        Beneficiary person = em.find(Beneficiary.class, idNumber);
+        if (person == null) {
+            throw RefusedException.unprocessable(UNKNOWN_BENEFICIARY, "idNumber",
+                    "No registered beneficiary has this ID number");
+        }
+        return person;
+    }
+
+    /**
+     * Claims the key for this request, or finds who claimed it. A concurrent request with the same
+     * key waits on the unique index until the first commits (then replays it) or rolls back (then
+     * takes over the key).
+     */
+    private Optional<Outcome> claimIdempotencyKey(String key, String requestHash) {
+        int claimed = em.createNativeQuery("insert into idempotency_record (idem_key, request_hash) values (?1, ?2)"
+                        + " on conflict (idem_key) do nothing")
+                .setParameter(1, key).setParameter(2, requestHash).executeUpdate();
+        if (claimed == 1) {
+            return Optional.empty();
+        }
+        Object[] existing = (Object[]) em.createNativeQuery(
+                        "select request_hash, receipt_no from idempotency_record where idem_key = ?1")
+                .setParameter(1, key).getSingleResult();
+        if (!requestHash.equals(existing[0])) {
+            throw RefusedException.unprocessable(IDEMPOTENCY_CONFLICT, "Idempotency-Key",
+                    "This Idempotency-Key was already used for a different request");
+        }
+        Settlement original = em.find(Settlement.class, (String) existing[1]);
+        return Optional.of(new Outcome(view(original), true));
+    }
+
+    private Map<AccumulatorKey, AccumulatorEntry> lockAccumulators(String idNumber, int year,
+                                                                    List<AccumulatorKey> keys) {
+        Map<AccumulatorKey, AccumulatorEntry> locked = new HashMap<>();
+        if (keys.isEmpty()) {
+            return locked;
+        }
+        em.createNativeQuery("insert into accumulator (id_number, year, acc_key)"
+                        + " select ?1, ?2, k from unnest(string_to_array(?3, ',')) as k order by k"
+                        + " on conflict do nothing")
+                .setParameter(1, idNumber).setParameter(2, year)
+                .setParameter(3, String.join(",", keys.stream().map(AccumulatorKey::value).toList()))
+                .executeUpdate();
+        for (AccumulatorEntry entry : entries(idNumber, year, keys, LockModeType.PESSIMISTIC_WRITE)) {
+            locked.put(entry.accumulatorKey(), entry);
+        }
+        return locked;
+    }
+
+    private List<AccumulatorEntry> entries(String idNumber, int year, List<AccumulatorKey> keys, LockModeType lock) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        return em.createNamedQuery(AccumulatorEntry.FOR_PERSON_YEAR_KEYS, AccumulatorEntry.class)
+                .setParameter("idNumber", idNumber).setParameter("year", year)
+                .setParameter("keys", keys.stream().map(AccumulatorKey::value).toList())
+                .setLockMode(lock)
+                .getResultList();
+    }
+
+    /** {@code county-yyyyMMdd-nnnnnn}: unique, increasing per county and (county-local) day. */
+    private String nextReceiptNo(String county, OffsetDateTime now) {
+        LocalDate day = now.atZoneSameInstant(SettlementJson.COUNTY_TIME).toLocalDate();
+        Number next = (Number) em.createNativeQuery("insert into receipt_counter (county, day, last_value)"
+                        + " values (?1, ?2, 1) on conflict (county, day)"
+                        + " do update set last_value = receipt_counter.last_value + 1 returning last_value")
+                .setParameter(1, county).setParameter(2, day).getSingleResult();
+        return county + "-" + day.format(RECEIPT_DAY) + "-" + String.format("%06d", next.intValue());
+    }
+
+    private static void fill(Settlement settlement, Policy policy, Beneficiary person, SettlementRequest request,
+                             Calculation calculation, OffsetDateTime now, String username) {
+        var bill = request.bill();
+        settlement.setCounty(policy.county());
+        settlement.setPolicyYear(policy.year());
+        settlement.setPolicyFingerprint(policy.fingerprint());
+        settlement.setIdNumber(person.getIdNumber());
+        settlement.setPersonName(person.getName());
+        settlement.setHospitalCode(bill.hospital().code());
+        settlement.setHospitalLevel(bill.hospital().level().name());
+        settlement.setHospitalInCounty(bill.hospital().inCounty());
+        settlement.setVisitType(bill.visitType().name());
+        settlement.setAdmissionDate(bill.admissionDate());
+        settlement.setDischargeDate(bill.dischargeDate());
+        settlement.setTotalAmount(bill.totalAmount());
+        settlement.setPolicyScopeAmount(bill.policyScopeAmount());
+        settlement.setSpecialDrugAmount(bill.specialDrugAmount());
+        settlement.setFundTotal(calculation.fundTotal());
+        settlement.setSelfPay(calculation.selfPay());
+        settlement.setRequestJson(request.canonicalText());
+        settlement.setSettledAt(now);
+        settlement.setSettledBy(username);
+        for (var line : calculation.lines()) {
+            settlement.getLines().add(new LineEntry(line.fund().name(), line.amount()));
+        }
+        for (Step step : calculation.steps()) {
+            settlement.getSteps().add(new StepEntry(step.ruleId(), step.fund().name(), step.base(), step.amount(),
+                    step.explanation()));
+        }
+        for (AccumulatorDelta delta : calculation.accumulatorDeltas()) {
+            settlement.getAccumulatorDeltas().add(new DeltaEntry(delta));
+        }
+        settlement.setVerificationCode(verificationCode(settlement));
+    }
+
+    /** A short code printed on the receipt; it changes when any printed figure changes. */
+    static String verificationCode(Settlement settlement) {
+        String text = settlement.getReceiptNo() + '|' + settlement.getIdNumber() + '|' + settlement.getTotalAmount()
+                + '|' + settlement.getFundTotal() + '|' + settlement.getSelfPay() + '|' + settlement.getSettledAt()
+                + '|' + settlement.getPolicyFingerprint();
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().withUpperCase().formatHex(digest, 0, 5);
+        } catch (NoSuchAlgorithmException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    private static BigDecimal zero() {
+        return new BigDecimal("0.00");
+    }
+}

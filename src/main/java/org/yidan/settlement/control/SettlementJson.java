@@ -1,0 +1,81 @@
+package org.yidan.settlement.control;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.yidan.beneficiaries.control.IdNumbers;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Writes a settlement in the shape of api.md: amounts as JSON numbers with exactly two decimals. */
+public final class SettlementJson {
+
+    /** Receipts print the county's local time. */
+    public static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
+
+    private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
+
+    private SettlementJson() {
+    }
+
+    public static JsonObject toJson(SettlementView view, boolean fullIdNumber) {
+        JsonArrayBuilder lines = Json.createArrayBuilder();
+        for (SettlementView.Line line : view.lines()) {
+            JsonArrayBuilder steps = Json.createArrayBuilder();
+            for (SettlementView.StepLine step : line.steps()) {
+                steps.add(Json.createObjectBuilder()
+                        .add("rule", step.rule())
+                        .add("base", money(step.base()))
+                        .add("amount", money(step.amount()))
+                        .add("explanation", step.explanation()));
+            }
+            lines.add(Json.createObjectBuilder()
+                    .add("fund", line.fund())
+                    .add("name", line.name())
+                    .add("amount", money(line.amount()))
+                    .add("steps", steps));
+        }
+        JsonObjectBuilder json = Json.createObjectBuilder();
+        if (view.receiptNo() != null) {
+            json.add("receiptNo", view.receiptNo());
+        }
+        json.add("status", view.status())
+                .add("policy", view.policyId())
+                .add("policyFingerprint", view.policyFingerprint())
+                .add("idNumber", fullIdNumber ? view.idNumber() : IdNumbers.mask(view.idNumber()))
+                .add("name", view.personName())
+                .add("hospital", Json.createObjectBuilder().add("code", view.hospitalCode())
+                        .add("level", view.hospitalLevel()).add("inCounty", view.hospitalInCounty()))
+                .add("visitType", view.visitType())
+                .add("admissionDate", view.admissionDate().toString())
+                .add("dischargeDate", view.dischargeDate().toString())
+                .add("totalAmount", money(view.totalAmount()))
+                .add("policyScopeAmount", money(view.policyScopeAmount()))
+                .add("specialDrugAmount", money(view.specialDrugAmount()))
+                .add("lines", lines)
+                .add("fundTotal", money(view.fundTotal()))
+                .add("selfPay", money(view.selfPay()));
+        if (view.settledAt() != null) {
+            json.add("settledAt", view.settledAt().atZoneSameInstant(COUNTY_TIME).toOffsetDateTime()
+                            .format(TIMESTAMP))
+                    .add("settledBy", view.settledBy())
+                    .add("verificationCode", view.verificationCode());
+        }
+        if (view.reversedAt() != null) {
+            json.add("reversal", Json.createObjectBuilder()
+                    .add("reversedAt", view.reversedAt().atZoneSameInstant(COUNTY_TIME).toOffsetDateTime()
+                            .format(TIMESTAMP))
+                    .add("reversedBy", view.reversedBy())
+                    .add("reason", view.reversalReason()));
+        }
+        return json.build();
+    }
+
+    public static BigDecimal money(BigDecimal amount) {
+        return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+}

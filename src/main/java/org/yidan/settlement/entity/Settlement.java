@@ -1,0 +1,333 @@
+package org.yidan.settlement.entity;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One settled bill (一单制结算): the bill as received, every fund's line and every rule's step, the
+ * policy fingerprint it was computed under, and what it added to the person's accumulators.
+ * Aggregate root of the settlement component; never deleted, only reversed.
+ */
+@Entity
+@Table(name = "settlement")
+public class Settlement {
+
+    public enum Status { SETTLED, REVERSED }
+
+    @Id
+    @Column(name = "receipt_no", length = 32)
+    private String receiptNo;
+
+    @Column(nullable = false, length = 6)
+    private String county;
+
+    @Column(name = "policy_year", nullable = false)
+    private int policyYear;
+
+    @Column(name = "policy_fingerprint", nullable = false, length = 64)
+    private String policyFingerprint;
+
+    @Column(name = "id_number", nullable = false, length = 18)
+    private String idNumber;
+
+    @Column(name = "person_name", nullable = false, length = 100)
+    private String personName;
+
+    @Column(name = "hospital_code", nullable = false, length = 32)
+    private String hospitalCode;
+
+    @Column(name = "hospital_level", nullable = false, length = 16)
+    private String hospitalLevel;
+
+    @Column(name = "hospital_in_county", nullable = false)
+    private boolean hospitalInCounty;
+
+    @Column(name = "visit_type", nullable = false, length = 32)
+    private String visitType;
+
+    @Column(name = "admission_date", nullable = false)
+    private LocalDate admissionDate;
+
+    @Column(name = "discharge_date", nullable = false)
+    private LocalDate dischargeDate;
+
+    @Column(name = "total_amount", nullable = false, precision = 14, scale = 2)
+    private BigDecimal totalAmount;
+
+    @Column(name = "policy_scope_amount", nullable = false, precision = 14, scale = 2)
+    private BigDecimal policyScopeAmount;
+
+    @Column(name = "special_drug_amount", nullable = false, precision = 14, scale = 2)
+    private BigDecimal specialDrugAmount;
+
+    @Column(name = "fund_total", nullable = false, precision = 14, scale = 2)
+    private BigDecimal fundTotal;
+
+    @Column(name = "self_pay", nullable = false, precision = 14, scale = 2)
+    private BigDecimal selfPay;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private Status status = Status.SETTLED;
+
+    @Column(name = "request_json", nullable = false)
+    private String requestJson;
+
+    @Column(name = "verification_code", nullable = false, length = 16)
+    private String verificationCode;
+
+    @Column(name = "settled_at", nullable = false)
+    private OffsetDateTime settledAt;
+
+    @Column(name = "settled_by", nullable = false, length = 64)
+    private String settledBy;
+
+    @Column(name = "reversed_at")
+    private OffsetDateTime reversedAt;
+
+    @Column(name = "reversed_by", length = 64)
+    private String reversedBy;
+
+    @Column(name = "reversal_reason", length = 500)
+    private String reversalReason;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "settlement_line", joinColumns = @JoinColumn(name = "receipt_no"))
+    @OrderColumn(name = "position")
+    private List<LineEntry> lines = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "settlement_step", joinColumns = @JoinColumn(name = "receipt_no"))
+    @OrderColumn(name = "position")
+    private List<StepEntry> steps = new ArrayList<>();
+
+    @ElementCollection(fetch = FetchType.LAZY)
+    @CollectionTable(name = "settlement_accumulator_delta", joinColumns = @JoinColumn(name = "receipt_no"))
+    private List<DeltaEntry> accumulatorDeltas = new ArrayList<>();
+
+    protected Settlement() {
+    }
+
+    public Settlement(String receiptNo) {
+        this.receiptNo = receiptNo;
+    }
+
+    /** Records the reversal (冲销): who, when and why. */
+    public void reverse(String username, OffsetDateTime at, String reason) {
+        this.status = Status.REVERSED;
+        this.reversedBy = username;
+        this.reversedAt = at;
+        this.reversalReason = reason;
+    }
+
+    public boolean isReversed() {
+        return status == Status.REVERSED;
+    }
+
+    public String getReceiptNo() {
+        return receiptNo;
+    }
+
+    public String getCounty() {
+        return county;
+    }
+
+    public void setCounty(String county) {
+        this.county = county;
+    }
+
+    public int getPolicyYear() {
+        return policyYear;
+    }
+
+    public void setPolicyYear(int policyYear) {
+        this.policyYear = policyYear;
+    }
+
+    public String getPolicyFingerprint() {
+        return policyFingerprint;
+    }
+
+    public void setPolicyFingerprint(String policyFingerprint) {
+        this.policyFingerprint = policyFingerprint;
+    }
+
+    public String getIdNumber() {
+        return idNumber;
+    }
+
+    public void setIdNumber(String idNumber) {
+        this.idNumber = idNumber;
+    }
+
+    public String getPersonName() {
+        return personName;
+    }
+
+    public void setPersonName(String personName) {
+        this.personName = personName;
+    }
+
+    public String getHospitalCode() {
+        return hospitalCode;
+    }
+
+    public void setHospitalCode(String hospitalCode) {
+        this.hospitalCode = hospitalCode;
+    }
+
+    public String getHospitalLevel() {
+        return hospitalLevel;
+    }
+
+    public void setHospitalLevel(String hospitalLevel) {
+        this.hospitalLevel = hospitalLevel;
+    }
+
+    public boolean isHospitalInCounty() {
+        return hospitalInCounty;
+    }
+
+    public void setHospitalInCounty(boolean hospitalInCounty) {
+        this.hospitalInCounty = hospitalInCounty;
+    }
+
+    public String getVisitType() {
+        return visitType;
+    }
+
+    public void setVisitType(String visitType) {
+        this.visitType = visitType;
+    }
+
+    public LocalDate getAdmissionDate() {
+        return admissionDate;
+    }
+
+    public void setAdmissionDate(LocalDate admissionDate) {
+        this.admissionDate = admissionDate;
+    }
+
+    public LocalDate getDischargeDate() {
+        return dischargeDate;
+    }
+
+    public void setDischargeDate(LocalDate dischargeDate) {
+        this.dischargeDate = dischargeDate;
+    }
+
+    public BigDecimal getTotalAmount() {
+        return totalAmount;
+    }
+
+    public void setTotalAmount(BigDecimal totalAmount) {
+        this.totalAmount = totalAmount;
+    }
+
+    public BigDecimal getPolicyScopeAmount() {
+        return policyScopeAmount;
+    }
+
+    public void setPolicyScopeAmount(BigDecimal policyScopeAmount) {
+        this.policyScopeAmount = policyScopeAmount;
+    }
+
+    public BigDecimal getSpecialDrugAmount() {
+        return specialDrugAmount;
+    }
+
+    public void setSpecialDrugAmount(BigDecimal specialDrugAmount) {
+        this.specialDrugAmount = specialDrugAmount;
+    }
+
+    public BigDecimal getFundTotal() {
+        return fundTotal;
+    }
+
+    public void setFundTotal(BigDecimal fundTotal) {
+        this.fundTotal = fundTotal;
+    }
+
+    public BigDecimal getSelfPay() {
+        return selfPay;
+    }
+
+    public void setSelfPay(BigDecimal selfPay) {
+        this.selfPay = selfPay;
+    }
+
+    public Status getStatus() {
+        return status;
+    }
+
+    public String getRequestJson() {
+        return requestJson;
+    }
+
+    public void setRequestJson(String requestJson) {
+        this.requestJson = requestJson;
+    }
+
+    public String getVerificationCode() {
+        return verificationCode;
+    }
+
+    public void setVerificationCode(String verificationCode) {
+        this.verificationCode = verificationCode;
+    }
+
+    public OffsetDateTime getSettledAt() {
+        return settledAt;
+    }
+
+    public void setSettledAt(OffsetDateTime settledAt) {
+        this.settledAt = settledAt;
+    }
+
+    public String getSettledBy() {
+        return settledBy;
+    }
+
+    public void setSettledBy(String settledBy) {
+        this.settledBy = settledBy;
+    }
+
+    public OffsetDateTime getReversedAt() {
+        return reversedAt;
+    }
+
+    public String getReversedBy() {
+        return reversedBy;
+    }
+
+    public String getReversalReason() {
+        return reversalReason;
+    }
+
+    public List<LineEntry> getLines() {
+        return lines;
+    }
+
+    public List<StepEntry> getSteps() {
+        return steps;
+    }
+
+    public List<DeltaEntry> getAccumulatorDeltas() {
+        return accumulatorDeltas;
+    }
+}

@@ -1,0 +1,166 @@
+package org.yidan.platform;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * An embedded PostgreSQL (data kept in a directory) and the packaged WAR on a Payara Micro child
+ * process: what the run command and the benchmarks start. Test-scoped: none of it ships in the WAR.
+ */
+public final class EmbeddedStack implements AutoCloseable {
+
+    private final EmbeddedPostgres postgres;
+    private final Process payara;
+    private final int httpPort;
+    private final int databasePort;
+
+    private EmbeddedStack(EmbeddedPostgres postgres, Process payara, int httpPort, int databasePort) {
+        this.postgres = postgres;
+        this.payara = payara;
+        this.httpPort = httpPort;
+        this.databasePort = databasePort;
+    }
+
+    /**
+     * Starts both. {@code inheritOutput}: Payara's log goes to this console (the run command) or to
+     * {@code payara.log} in the data directory (benchmarks).
+     */
+    public static EmbeddedStack start(Path war, Path dataDirectory, int httpPort, int databasePort,
+                                      Map<String, String> environment, boolean inheritOutput) throws Exception {
+        if (!Files.isRegularFile(war)) {
+            throw new IllegalStateException("No WAR at " + war + "; build it first (mvn package)");
+        }
+        Path postgresData = dataDirectory.resolve("postgres");
+        Files.createDirectories(postgresData);
+        EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setDataDirectory(postgresData.toFile())
+                .setCleanDataDirectory(false)
+                .setPort(databasePort)
+                .setServerConfig("max_connections", "200")
+                .start();
+        createDatabaseIfMissing(databasePort);
+
+        Path payaraRoot = war.getParent().resolve("payara-run-" + httpPort);
+        deleteRecursively(payaraRoot);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-jar", payaraMicroJar().getAbsolutePath(),
+                "--deploy", war.toString(),
+                "--contextroot", "/",
+                "--port", String.valueOf(httpPort),
+                "--nocluster",
+                "--rootdir", payaraRoot.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (inheritOutput) {
+            builder.inheritIO();
+        } else {
+            builder.redirectErrorStream(true).redirectOutput(dataDirectory.resolve("payara.log").toFile());
+        }
+        builder.environment().put("YIDAN_DB_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/yidan");
+        builder.environment().put("YIDAN_DB_USER", "postgres");
+        builder.environment().put("YIDAN_DB_PASSWORD", "postgres");
+        builder.environment().putAll(environment);
+        return new EmbeddedStack(postgres, builder.start(), httpPort, databasePort);
+    }
+
+    /** Waits until {@code /health/ready} answers 200; false when Payara died or three minutes passed. */
+    public boolean awaitReady() throws InterruptedException {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (payara.isAlive() && Instant.now().isBefore(deadline)) {
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + httpPort + "/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return true;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(1000);
+        }
+        return false;
+    }
+
+    public Process payara() {
+        return payara;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public int databasePort() {
+        return databasePort;
+    }
+
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + databasePort + "/yidan";
+    }
+
+    @Override
+    public void close() {
+        payara.destroy();
+        try {
+            if (!payara.waitFor(30, TimeUnit.SECONDS)) {
+                payara.destroyForcibly();
+            }
+            postgres.close();
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        } catch (IOException ignored) {
+            // stopping anyway
+        }
+    }
+
+    private static void createDatabaseIfMissing(int port) throws SQLException {
+        try (Connection admin = DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres");
+             ResultSet exists = admin.createStatement().executeQuery(
+                     "select 1 from pg_database where datname = 'yidan'")) {
+            if (!exists.next()) {
+                admin.createStatement().execute("create database yidan encoding 'UTF8'");
+            }
+        }
+    }
+
+    private static File payaraMicroJar() throws ClassNotFoundException {
+        try {
+            return new File(Class.forName("fish.payara.micro.PayaraMicro")
+                    .getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException impossible) {
+            throw new IllegalStateException(impossible);
+        }
+    }
+
+    static void deleteRecursively(Path path) throws IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+}
