@@ -368,7 +368,8 @@ class SettlementIT {
         assertEquals(18, counts.getInt("created") + counts.getInt("updated") + counts.getInt("unchanged"));
         assertEquals(2, counts.getInt("invalidRows"));
         JsonObject badId = counts.getJsonArray("errors").getValuesAs(JsonObject.class).stream()
-                .filter(error -> error.getInt("line") == 22).findFirst().orElseThrow(counts::toString);
+                .filter(error -> error.getInt("line") == 22).findFirst()
+                .orElseThrow(() -> new AssertionError(counts.toString()));
         assertEquals("身份证号", badId.getString("column"));
 
         JsonObject again = admin.postBytes("/api/v1/beneficiaries/import", "text/csv", gbk).json();

@@ -34,10 +34,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -65,7 +63,6 @@ public class SettlementService {
     public static final String UNKNOWN_BENEFICIARY = "UNKNOWN_BENEFICIARY";
 
     private static final SettlementCalculator CALCULATOR = new SettlementCalculator();
-    private static final DateTimeFormatter RECEIPT_DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
     @PersistenceContext
     EntityManager em;
@@ -75,6 +72,9 @@ public class SettlementService {
 
     @Inject
     AuditTrail audit;
+
+    @Inject
+    ReceiptNumbers receiptNumbers;
 
     /** A settlement and whether it was replayed for a repeated Idempotency-Key. */
     public record Outcome(SettlementView settlement, boolean replayed) {
@@ -119,7 +119,8 @@ public class SettlementService {
         }
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        Settlement settlement = new Settlement(nextReceiptNo(policy.county(), now));
+        Settlement settlement = new Settlement(receiptNumbers.next(policy.county(),
+                now.atZoneSameInstant(SettlementJson.COUNTY_TIME).toLocalDate()));
         fill(settlement, policy, person, request, calculation, now, username);
         em.persist(settlement);
         em.createNativeQuery("update idempotency_record set receipt_no = ?1 where idem_key = ?2")
@@ -269,16 +270,6 @@ public class SettlementService {
                 .setParameter("keys", keys.stream().map(AccumulatorKey::value).toList())
                 .setLockMode(lock)
                 .getResultList();
-    }
-
-    /** {@code county-yyyyMMdd-nnnnnn}: unique, increasing per county and (county-local) day. */
-    private String nextReceiptNo(String county, OffsetDateTime now) {
-        LocalDate day = now.atZoneSameInstant(SettlementJson.COUNTY_TIME).toLocalDate();
-        Number next = (Number) em.createNativeQuery("insert into receipt_counter (county, day, last_value)"
-                        + " values (?1, ?2, 1) on conflict (county, day)"
-                        + " do update set last_value = receipt_counter.last_value + 1 returning last_value")
-                .setParameter(1, county).setParameter(2, day).getSingleResult();
-        return county + "-" + day.format(RECEIPT_DAY) + "-" + String.format("%06d", next.intValue());
     }
 
     private static void fill(Settlement settlement, Policy policy, Beneficiary person, SettlementRequest request,

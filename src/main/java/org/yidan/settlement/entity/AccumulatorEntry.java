@@ -89,10 +89,15 @@ public class AccumulatorEntry {
         return new Accumulator(baseAmount, paidAmount);
     }
 
+    /**
+     * Adds a settlement's delta and records the cap in force. A cap an operator lowered below what was
+     * already paid this year is recorded as the amount paid: the calculator pays nothing more, and the
+     * table's check (paid within cap) keeps holding.
+     */
     public void add(AccumulatorDelta delta, BigDecimal currentCap) {
         baseAmount = baseAmount.add(delta.baseDelta());
         paidAmount = paidAmount.add(delta.paidDelta());
-        capAmount = currentCap;
+        capAmount = currentCap == null ? null : currentCap.max(paidAmount);
     }
 
     public String getIdNumber() {

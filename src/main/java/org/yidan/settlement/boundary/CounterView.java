@@ -1,0 +1,457 @@
+package org.yidan.settlement.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.yidan.beneficiaries.boundary.BeneficiaryService;
+import org.yidan.beneficiaries.control.IdNumbers;
+import org.yidan.beneficiaries.entity.BeneficiaryRecord;
+import org.yidan.platform.boundary.FacesMessages;
+import org.yidan.platform.control.RefusedException;
+import org.yidan.policy.boundary.Policies;
+import org.yidan.policy.entity.Fund;
+import org.yidan.policy.entity.HospitalLevel;
+import org.yidan.policy.entity.ItemCategory;
+import org.yidan.policy.entity.Policy;
+import org.yidan.policy.entity.PersonCategory;
+import org.yidan.policy.entity.RuleKind;
+import org.yidan.policy.entity.VisitType;
+import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.boundary.CurrentUser;
+import org.yidan.security.entity.AuditEvent;
+import org.yidan.security.entity.Role;
+import org.yidan.settlement.control.AccumulatorView;
+import org.yidan.settlement.control.SettlementView;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code settlement/counter.xhtml}, the one window (一窗口): find the person, enter the bill, preview the
+ * fund chain, settle once, go to the receipt. Every figure comes from {@link SettlementService}; this view
+ * only holds what the clerk typed and what the service answered.
+ */
+@Named
+@ViewScoped
+public class CounterView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d+)]\\.(category|amount)");
+
+    /** One person found by the lookup. */
+    public record Match(String idNumber, String shownIdNumber, String name, String county, String household,
+                        String categoriesToday) implements Serializable {
+    }
+
+    /** A category span with its Chinese name and whether it holds today. */
+    public record CategoryRow(String label, LocalDate from, LocalDate to, boolean validToday) implements Serializable {
+    }
+
+    public record DiseaseRow(String code, String label, LocalDate approvedOn) implements Serializable {
+    }
+
+    /** The selected person, as the panel shows them. */
+    public record Person(String idNumber, String shownIdNumber, String name, String county, String countyName,
+                         String household, List<CategoryRow> categories, List<DiseaseRow> diseases,
+                         List<String> tags, LocalDate exitedOn, boolean eligibleToday) implements Serializable {
+    }
+
+    public record AccumulatorRow(String fundName, String rule, BigDecimal base, BigDecimal paid, BigDecimal cap,
+                                 BigDecimal capLeft) implements Serializable {
+    }
+
+    /** One step of the fund chain; a fund that paid nothing under any rule has one row without a base. */
+    public record StepRow(String fund, String fundName, BigDecimal base, BigDecimal amount, String explanation)
+            implements Serializable {
+    }
+
+    public record Preview(String personName, String policyId, BigDecimal totalAmount, BigDecimal policyScopeAmount,
+                          List<StepRow> steps, BigDecimal fundTotal, BigDecimal selfPay) implements Serializable {
+    }
+
+    @Inject
+    BeneficiaryService registry;
+
+    @Inject
+    SettlementService settlements;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    AuditTrail audit;
+
+    private String query;
+    private List<Match> matches = List.of();
+    private boolean searched;
+    private Person person;
+    private Integer year;
+    private List<AccumulatorRow> accumulators = List.of();
+    private String accumulatorProblem;
+    private BillForm bill = new BillForm();
+    private Preview preview;
+    private BillForm previewedBill;
+    private List<Fund> previewedFunds = List.of();
+    private String idempotencyKey;
+
+    @PostConstruct
+    void init() {
+        currentUser.require(Role.CLERK, Role.ADMIN);
+    }
+
+    // --- lookup
+
+    public void search() {
+        String text = query == null ? "" : query.trim();
+        searched = true;
+        matches = List.of();
+        if (text.isEmpty() || (text.matches("[0-9Xx]+") && text.length() < 4)) {
+            FacesMessages.error("lookupForm:query", "counter.queryTooShort");
+            return;
+        }
+        try {
+            boolean full = currentUser.isMayReadFullIdNumbers();
+            LocalDate today = LocalDate.now(CHINA);
+            matches = registry.search(text).stream()
+                    .map(record -> new Match(record.idNumber(), full ? record.idNumber() : IdNumbers.mask(record.idNumber()),
+                            record.name(), record.county(), record.householdId(), categoriesOn(record, today)))
+                    .toList();
+        } catch (RefusedException refused) {
+            FacesMessages.refused(refused, field -> "lookupForm:query");
+            return;
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+            return;
+        }
+        if (matches.isEmpty()) {
+            FacesMessages.error("lookupForm:query", "counter.noMatch", text);
+        } else if (matches.size() == 1) {
+            choose(matches.get(0));
+        }
+    }
+
+    public void choose(Match match) {
+        try {
+            BeneficiaryRecord record = registry.get(match.idNumber());
+            person = person(record);
+            clearPreview();
+            year = defaultYear();
+            loadAccumulators();
+        } catch (RefusedException refused) {
+            FacesMessages.refused(refused, field -> null);
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+        }
+    }
+
+    public boolean isChosen(Match match) {
+        return person != null && person.idNumber().equals(match.idNumber());
+    }
+
+    // --- accumulators
+
+    public List<Integer> getYears() {
+        if (person == null) {
+            return List.of();
+        }
+        return policies.all().stream().filter(policy -> policy.county().equals(person.county()))
+                .map(Policy::year).sorted(Comparator.reverseOrder()).toList();
+    }
+
+    public void loadAccumulators() {
+        accumulators = List.of();
+        accumulatorProblem = null;
+        if (person == null || year == null) {
+            return;
+        }
+        if (!getYears().contains(year)) {
+            accumulatorProblem = FacesMessages.text("counter.noPolicyYear", String.valueOf(year));
+            return;
+        }
+        try {
+            List<AccumulatorRow> rows = new ArrayList<>();
+            for (AccumulatorView view : settlements.accumulators(person.idNumber(), year)) {
+                rows.add(new AccumulatorRow(view.fundName(), view.rule(), view.base(), view.paid(), view.cap(),
+                        view.capLeft()));
+            }
+            accumulators = rows;
+        } catch (RefusedException refused) {
+            accumulatorProblem = FacesMessages.refusalText(refused);
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+        }
+    }
+
+    /** The discharge date decides the policy year: the totals shown follow it. */
+    public void dischargeDateChanged() {
+        if (bill.getDischargeDate() != null && getYears().contains(bill.getDischargeDate().getYear())) {
+            year = bill.getDischargeDate().getYear();
+            loadAccumulators();
+        }
+    }
+
+    private Integer defaultYear() {
+        List<Integer> years = getYears();
+        if (years.isEmpty()) {
+            return LocalDate.now(CHINA).getYear();
+        }
+        if (bill.getDischargeDate() != null && years.contains(bill.getDischargeDate().getYear())) {
+            return bill.getDischargeDate().getYear();
+        }
+        int thisYear = LocalDate.now(CHINA).getYear();
+        return years.contains(thisYear) ? thisYear : years.get(0);
+    }
+
+    // --- bill
+
+    /** The funds whose amount comes from an outside system (EXTERNAL rules) under the policy of the selected year. */
+    public List<Fund> getExternalFunds() {
+        if (person == null || year == null) {
+            return List.of();
+        }
+        return policies.find(person.county(), year)
+                .map(policy -> policy.rules().stream().filter(rule -> rule.kind() == RuleKind.EXTERNAL)
+                        .map(rule -> rule.fund()).distinct().toList())
+                .orElse(List.of());
+    }
+
+    public void addItem() {
+        bill.addItem();
+    }
+
+    public void removeItem(BillForm.ItemLine item) {
+        bill.removeItem(item);
+    }
+
+    public void preview() {
+        clearPreview();
+        if (person == null) {
+            FacesMessages.error(null, "counter.choosePerson");
+            return;
+        }
+        List<Fund> funds = getExternalFunds();
+        BillForm snapshot = bill.copy();
+        try {
+            SettlementView view = settlements.preview(snapshot.toRequest(person.idNumber(), funds));
+            preview = preview(view);
+            previewedBill = snapshot;
+            previewedFunds = funds;
+            // a fresh key per preview: a double click on 结算 replays the same settlement instead of settling twice
+            idempotencyKey = UUID.randomUUID().toString();
+        } catch (RefusedException refused) {
+            FacesMessages.refused(refused, this::clientIdOf);
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+        }
+    }
+
+    public String settle() {
+        if (person == null || preview == null || previewedBill == null) {
+            FacesMessages.error(null, "counter.previewStale");
+            return null;
+        }
+        try {
+            SettlementService.Outcome outcome = settlements.settle(idempotencyKey,
+                    previewedBill.toRequest(person.idNumber(), previewedFunds), currentUser.getUsername());
+            String receiptNo = outcome.settlement().receiptNo();
+            return "/receipts/receipt?faces-redirect=true&no=" + URLEncoder.encode(receiptNo, StandardCharsets.UTF_8);
+        } catch (RefusedException refused) {
+            audit.recordIndependently(currentUser.getUsername(), "SETTLE", IdNumbers.mask(person.idNumber()),
+                    AuditEvent.Outcome.REFUSED, refused.code() + ": " + refused.getMessage());
+            clearPreview();
+            FacesMessages.refused(refused, this::clientIdOf);
+            return null;
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+            return null;
+        }
+    }
+
+    /** The confirmation the clerk reads before settling. */
+    public String getSettleConfirmation() {
+        if (preview == null) {
+            return "";
+        }
+        return FacesMessages.text("counter.settleConfirm", preview.personName(), money(preview.fundTotal()),
+                money(preview.selfPay()));
+    }
+
+    private void clearPreview() {
+        preview = null;
+        previewedBill = null;
+        previewedFunds = List.of();
+        idempotencyKey = null;
+    }
+
+    /** Where the service's field (a JSON path) is on this screen. */
+    String clientIdOf(String field) {
+        switch (field) {
+            case "hospital.code":
+                return "billForm:hospitalCode";
+            case "hospital.level":
+                return "billForm:hospitalLevel";
+            case "visitType":
+            case "admissionDate":
+            case "dischargeDate":
+            case "totalAmount":
+            case "policyScopeAmount":
+            case "specialDrugAmount":
+            case "items":
+                return "billForm:" + field;
+            default:
+                break;
+        }
+        Matcher item = ITEM_FIELD.matcher(field);
+        if (item.matches()) {
+            return "billForm:items:" + item.group(1) + (item.group(2).equals("amount") ? ":itemAmount" : ":itemCategory");
+        }
+        if (field.startsWith("externalPayments.")) {
+            String fund = field.substring("externalPayments.".length());
+            List<String> shown = getExternalFunds().stream().map(Fund::name).toList();
+            int index = shown.indexOf(fund);
+            return index < 0 ? null : "billForm:externals:" + index + ":externalAmount";
+        }
+        return null;
+    }
+
+    // --- conversions into what the screen shows
+
+    private Person person(BeneficiaryRecord record) {
+        LocalDate today = LocalDate.now(CHINA);
+        List<CategoryRow> categories = record.categories().stream()
+                .map(span -> new CategoryRow(categoryLabel(span.code()), span.from(), span.to(), span.holdsOn(today)))
+                .toList();
+        List<DiseaseRow> diseases = record.chronicDiseases().stream()
+                .map(disease -> new DiseaseRow(disease.code(), diseaseLabel(disease.code()), disease.approvedOn()))
+                .toList();
+        List<String> tags = record.standardTags().stream()
+                .map(tag -> FacesMessages.hasText("tag." + tag) ? FacesMessages.text("tag." + tag) : tag).toList();
+        boolean eligible = (record.exitedOn() == null || record.exitedOn().isAfter(today))
+                && categories.stream().anyMatch(CategoryRow::validToday);
+        String countyName = policies.all().stream().filter(policy -> policy.county().equals(record.county()))
+                .map(Policy::countyName).findFirst().orElse(record.county());
+        return new Person(record.idNumber(),
+                currentUser.isMayReadFullIdNumbers() ? record.idNumber() : IdNumbers.mask(record.idNumber()),
+                record.name(), record.county(), countyName, record.householdId(), categories, diseases, tags,
+                record.exitedOn(), eligible);
+    }
+
+    private static String categoriesOn(BeneficiaryRecord record, LocalDate day) {
+        return String.join("、", record.categories().stream().filter(span -> span.holdsOn(day))
+                .map(span -> categoryLabel(span.code())).toList());
+    }
+
+    static String categoryLabel(String code) {
+        try {
+            return PersonCategory.valueOf(code).displayName();
+        } catch (IllegalArgumentException unknown) {
+            return code;
+        }
+    }
+
+    static String diseaseLabel(String code) {
+        return FacesMessages.hasText("disease." + code) ? FacesMessages.text("disease." + code) : code;
+    }
+
+    private static Preview preview(SettlementView view) {
+        List<StepRow> steps = new ArrayList<>();
+        for (SettlementView.Line line : view.lines()) {
+            if (line.steps().isEmpty()) {
+                steps.add(new StepRow(line.fund(), line.name(), null, line.amount(),
+                        FacesMessages.text("counter.notApplicable")));
+            }
+            for (SettlementView.StepLine step : line.steps()) {
+                steps.add(new StepRow(line.fund(), line.name(), step.base(), step.amount(), step.explanation()));
+            }
+        }
+        return new Preview(view.personName(), view.policyId(), view.totalAmount(), view.policyScopeAmount(),
+                List.copyOf(steps), view.fundTotal(), view.selfPay());
+    }
+
+    static String money(BigDecimal amount) {
+        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
+        return amount == null ? "" : format.format(amount);
+    }
+
+    // --- choices for the selects
+
+    public HospitalLevel[] getHospitalLevels() {
+        return HospitalLevel.values();
+    }
+
+    public VisitType[] getVisitTypes() {
+        return VisitType.values();
+    }
+
+    public ItemCategory[] getItemCategories() {
+        return ItemCategory.values();
+    }
+
+    // --- properties
+
+    public String getQuery() {
+        return query;
+    }
+
+    public void setQuery(String query) {
+        this.query = query;
+    }
+
+    public List<Match> getMatches() {
+        return matches;
+    }
+
+    public boolean isSearched() {
+        return searched;
+    }
+
+    public Person getPerson() {
+        return person;
+    }
+
+    public String getPersonTags() {
+        return person == null ? "" : String.join("、", person.tags());
+    }
+
+    public Integer getYear() {
+        return year;
+    }
+
+    public void setYear(Integer year) {
+        this.year = year;
+    }
+
+    public List<AccumulatorRow> getAccumulators() {
+        return accumulators;
+    }
+
+    public String getAccumulatorProblem() {
+        return accumulatorProblem;
+    }
+
+    public BillForm getBill() {
+        return bill;
+    }
+
+    public Preview getPreview() {
+        return preview;
+    }
+}

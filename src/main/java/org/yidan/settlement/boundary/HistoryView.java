@@ -1,0 +1,216 @@
+package org.yidan.settlement.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.primefaces.PrimeFaces;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.yidan.beneficiaries.control.IdNumbers;
+import org.yidan.platform.boundary.FacesMessages;
+import org.yidan.platform.control.RefusedException;
+import org.yidan.policy.entity.VisitType;
+import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.boundary.CurrentUser;
+import org.yidan.security.entity.AuditEvent;
+import org.yidan.security.entity.Role;
+import org.yidan.settlement.entity.Settlement;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code settlement/history.xhtml}: settlements filtered by day, person, hospital and status on a lazy
+ * table ({@link SettlementHistory}); an auditor or administrator reverses one with a reason.
+ */
+@Named
+@ViewScoped
+public class HistoryView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Inject
+    SettlementHistory history;
+
+    @Inject
+    SettlementService settlements;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    AuditTrail audit;
+
+    private LocalDate settledFrom;
+    private LocalDate settledTo;
+    private String person;
+    private String hospitalCode;
+    private Settlement.Status status;
+    private SettlementHistory.Filter filter = new SettlementHistory.Filter(null, null, null, null, null);
+    private final LazyDataModel<SettlementHistory.Row> settlementsModel = new Model();
+
+    private String reversing;
+    private String reversingName;
+    private String reason;
+
+    @PostConstruct
+    void init() {
+        currentUser.require(Role.CLERK, Role.AUDITOR, Role.ADMIN);
+    }
+
+    /** The lazy model: a page from the facade, and the count for the pager. */
+    private final class Model extends LazyDataModel<SettlementHistory.Row> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, history.count(filter));
+        }
+
+        @Override
+        public List<SettlementHistory.Row> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                                Map<String, FilterMeta> filterBy) {
+            return history.find(filter, first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(SettlementHistory.Row row) {
+            return row.receiptNo();
+        }
+    }
+
+    public void search() {
+        filter = new SettlementHistory.Filter(settledFrom, settledTo, person, hospitalCode, status);
+    }
+
+    public void reset() {
+        settledFrom = null;
+        settledTo = null;
+        person = null;
+        hospitalCode = null;
+        status = null;
+        search();
+    }
+
+    public String shownIdNumber(String idNumber) {
+        return currentUser.isMayReadFullIdNumbers() ? idNumber : IdNumbers.mask(idNumber);
+    }
+
+    public String time(OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(CHINA).format(TIME);
+    }
+
+    public String visitTypeLabel(String visitType) {
+        try {
+            return VisitType.valueOf(visitType).displayName();
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return visitType;
+        }
+    }
+
+    public String statusLabel(Settlement.Status value) {
+        return value == null ? "" : FacesMessages.text("receipt.status." + value.name());
+    }
+
+    public Settlement.Status[] getStatuses() {
+        return Settlement.Status.values();
+    }
+
+    // --- reversal (冲销)
+
+    public void startReversal(SettlementHistory.Row row) {
+        reversing = row.receiptNo();
+        reversingName = row.personName();
+        reason = null;
+    }
+
+    public void reverse() {
+        if (!currentUser.isMayReverse()) {
+            FacesMessages.error(null, "common.forbidden");
+            return;
+        }
+        try {
+            settlements.reverse(reversing, reason, currentUser.getUsername());
+            FacesMessages.info("history.reversed", reversing);
+            PrimeFaces.current().ajax().addCallbackParam("reversed", true);
+            reversing = null;
+            reason = null;
+        } catch (RefusedException refused) {
+            audit.recordIndependently(currentUser.getUsername(), "REVERSE", reversing, AuditEvent.Outcome.REFUSED,
+                    refused.code() + ": " + refused.getMessage());
+            FacesMessages.refused(refused, field -> "reason".equals(field) ? "reverseForm:reason" : null);
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+        }
+    }
+
+    public LazyDataModel<SettlementHistory.Row> getSettlements() {
+        return settlementsModel;
+    }
+
+    public LocalDate getSettledFrom() {
+        return settledFrom;
+    }
+
+    public void setSettledFrom(LocalDate settledFrom) {
+        this.settledFrom = settledFrom;
+    }
+
+    public LocalDate getSettledTo() {
+        return settledTo;
+    }
+
+    public void setSettledTo(LocalDate settledTo) {
+        this.settledTo = settledTo;
+    }
+
+    public String getPerson() {
+        return person;
+    }
+
+    public void setPerson(String person) {
+        this.person = person;
+    }
+
+    public String getHospitalCode() {
+        return hospitalCode;
+    }
+
+    public void setHospitalCode(String hospitalCode) {
+        this.hospitalCode = hospitalCode;
+    }
+
+    public Settlement.Status getStatus() {
+        return status;
+    }
+
+    public void setStatus(Settlement.Status status) {
+        this.status = status;
+    }
+
+    public String getReversing() {
+        return reversing;
+    }
+
+    public String getReversingName() {
+        return reversingName;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+}
