@@ -64,7 +64,13 @@ public final class EmbeddedStack implements AutoCloseable {
         deleteRecursively(payaraRoot);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g",
+                "-Xmx1g"));
+        // e.g. -Dyidan.payara.jvmOptions=-XX:StartFlightRecording=filename=target/payara.jfr to profile a benchmark
+        String extraOptions = System.getProperty("yidan.payara.jvmOptions", "").trim();
+        if (!extraOptions.isEmpty()) {
+            command.addAll(List.of(extraOptions.split("\\s+")));
+        }
+        command.addAll(List.of(
                 "-jar", payaraMicroJar().getAbsolutePath(),
                 "--deploy", war.toString(),
                 "--contextroot", "/",

@@ -1,5 +1,6 @@
 package org.yidan.beneficiaries.boundary;
 
+import org.yidan.platform.control.JsonFactories;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -92,9 +93,9 @@ public class BeneficiaryResource {
             throw RefusedException.unprocessable("FIELD_INVALID", "year", "year must be a number such as 2020");
         }
         String normalised = IdNumbers.normalise(idNumber);
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonFactories.array();
         for (AccumulatorView view : settlements.accumulators(normalised, parsedYear)) {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JsonFactories.object()
                     .add("rule", view.rule())
                     .add("fund", view.fund())
                     .add("name", view.fundName())
@@ -112,7 +113,7 @@ public class BeneficiaryResource {
             }
             list.add(json);
         }
-        return Json.createObjectBuilder()
+        return JsonFactories.object()
                 .add("idNumber", callers.mayReadFullIdNumbers(security) ? normalised : IdNumbers.mask(normalised))
                 .add("year", parsedYear)
                 .add("accumulators", list)
@@ -140,12 +141,12 @@ public class BeneficiaryResource {
         // a row may have several errors; count rows
         int invalidRows = (int) parsed.errors().stream().mapToInt(RosterParseResult.RowError::line).distinct().count();
         BeneficiaryService.ImportCounts counts = registry.importRoster(parsed.records(), name, invalidRows, username);
-        JsonArrayBuilder errors = Json.createArrayBuilder();
-        parsed.errors().forEach(error -> errors.add(Json.createObjectBuilder()
+        JsonArrayBuilder errors = JsonFactories.array();
+        parsed.errors().forEach(error -> errors.add(JsonFactories.object()
                 .add("line", error.line())
                 .add("column", error.column() == null ? "" : error.column())
                 .add("reason", error.reason())));
-        return Json.createObjectBuilder()
+        return JsonFactories.object()
                 .add("persons", parsed.records().size())
                 .add("created", counts.created())
                 .add("updated", counts.updated())

@@ -1,5 +1,6 @@
 package org.yidan.beneficiaries.control;
 
+import org.yidan.platform.control.JsonFactories;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package org.yidan.platform.boundary;
 
-import jakarta.json.Json;
+import org.yidan.platform.control.JsonFactories;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -31,13 +31,13 @@ public final class Problem {
 
     static JsonObject body(int status, String code, String title, String detail,
                            List<RefusedException.FieldError> errors) {
-        JsonArrayBuilder fieldErrors = Json.createArrayBuilder();
+        JsonArrayBuilder fieldErrors = JsonFactories.array();
         for (RefusedException.FieldError error : errors) {
-            fieldErrors.add(Json.createObjectBuilder()
+            fieldErrors.add(JsonFactories.object()
                     .add("field", error.field() == null ? "" : error.field())
                     .add("message", error.message() == null ? "" : error.message()));
         }
-        JsonObjectBuilder problem = Json.createObjectBuilder()
+        JsonObjectBuilder problem = JsonFactories.object()
                 .add("type", "urn:yidan:problem:" + code.toLowerCase().replace('_', '-'))
                 .add("title", title)
                 .add("status", status)

@@ -1,6 +1,5 @@
 package org.yidan.platform.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -24,7 +23,7 @@ public final class JsonBodies {
         if (body == null || body.isBlank()) {
             throw malformed("The request body is empty; a JSON object is expected.");
         }
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonFactories.READERS.createReader(new StringReader(body))) {
             JsonStructure parsed = reader.read();
             if (parsed.getValueType() != JsonValue.ValueType.OBJECT) {
                 throw malformed("The request body must be a JSON object, not a JSON " +

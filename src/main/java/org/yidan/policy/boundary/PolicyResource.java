@@ -1,7 +1,7 @@
 package org.yidan.policy.boundary;
 
+import org.yidan.platform.control.JsonFactories;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -28,12 +28,12 @@ public class PolicyResource {
 
     @GET
     public JsonObject list() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonFactories.array();
         for (Policy policy : policies.all()) {
-            list.add(Json.createObjectBuilder().add("county", policy.county()).add("year", policy.year())
+            list.add(JsonFactories.object().add("county", policy.county()).add("year", policy.year())
                     .add("countyName", policy.countyName()).add("fingerprint", policy.fingerprint()));
         }
-        return Json.createObjectBuilder().add("policies", list).build();
+        return JsonFactories.object().add("policies", list).build();
     }
 
     @GET
@@ -51,12 +51,12 @@ public class PolicyResource {
     }
 
     static JsonObject toJson(Policy policy) {
-        JsonArrayBuilder funds = Json.createArrayBuilder();
-        policy.funds().forEach(fund -> funds.add(Json.createObjectBuilder()
+        JsonArrayBuilder funds = JsonFactories.array();
+        policy.funds().forEach(fund -> funds.add(JsonFactories.object()
                 .add("fund", fund.name()).add("name", fund.displayName())));
-        JsonArrayBuilder rules = Json.createArrayBuilder();
+        JsonArrayBuilder rules = JsonFactories.array();
         for (Rule rule : policy.rules()) {
-            JsonObjectBuilder json = Json.createObjectBuilder()
+            JsonObjectBuilder json = JsonFactories.object()
                     .add("id", rule.id())
                     .add("fund", rule.fund().name())
                     .add("kind", rule.kind().name())
@@ -67,9 +67,9 @@ public class PolicyResource {
                     .add("chronicDiseases", names(rule.chronicDiseases()));
             addNullable(json, "group", rule.group());
             if (!rule.segments().isEmpty()) {
-                JsonArrayBuilder segments = Json.createArrayBuilder();
+                JsonArrayBuilder segments = JsonFactories.array();
                 for (Segment segment : rule.segments()) {
-                    JsonObjectBuilder s = Json.createObjectBuilder().add("from", segment.lo());
+                    JsonObjectBuilder s = JsonFactories.object().add("from", segment.lo());
                     if (segment.hi() == null) {
                         s.addNull("to");
                     } else {
@@ -84,7 +84,7 @@ public class PolicyResource {
             addNullable(json, "targetRatio", rule.targetRatio());
             rules.add(json);
         }
-        return Json.createObjectBuilder()
+        return JsonFactories.object()
                 .add("county", policy.county())
                 .add("year", policy.year())
                 .add("countyName", policy.countyName())
@@ -95,7 +95,7 @@ public class PolicyResource {
     }
 
     private static JsonArrayBuilder names(Collection<?> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JsonFactories.array();
         values.forEach(value -> array.add(value instanceof Enum<?> e ? e.name() : value.toString()));
         return array;
     }

@@ -10,7 +10,10 @@ import org.yidan.beneficiaries.entity.BeneficiaryRecord;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.policy.boundary.Policies;
+import org.yidan.policy.entity.BaseSpec;
 import org.yidan.policy.entity.Fund;
+import org.yidan.policy.entity.PersonSnapshot;
+import org.yidan.policy.entity.Rule;
 import org.yidan.policy.entity.HospitalLevel;
 import org.yidan.policy.entity.ItemCategory;
 import org.yidan.policy.entity.Policy;
@@ -34,8 +37,12 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -187,10 +194,17 @@ public class CounterView implements Serializable {
             return;
         }
         try {
+            Policy policy = policies.find(person.county(), year).orElseThrow();
+            BeneficiaryRecord record = registry.get(person.idNumber());
+            PersonSnapshot snapshot = PersonSnapshot.asOf(referenceDate(), record.categoryPeriods(),
+                    record.diseaseApprovals());
+            Map<String, String> shown = rulesShown(policy, snapshot);
             List<AccumulatorRow> rows = new ArrayList<>();
             for (AccumulatorView view : settlements.accumulators(person.idNumber(), year)) {
-                rows.add(new AccumulatorRow(view.fundName(), view.rule(), view.base(), view.paid(), view.cap(),
-                        view.capLeft()));
+                if (shown.containsKey(view.rule())) {
+                    rows.add(new AccumulatorRow(shown.get(view.rule()), view.rule(), view.base(), view.paid(),
+                            view.cap(), view.capLeft()));
+                }
             }
             accumulators = rows;
         } catch (RefusedException refused) {
@@ -198,6 +212,43 @@ public class CounterView implements Serializable {
         } catch (RuntimeException failure) {
             FacesMessages.failed(failure);
         }
+    }
+
+    /**
+     * The annual rules that can pay this person, named for the clerk: the rules whose categories and diseases
+     * the person holds, and of each group only the first such rule, as the calculator chooses.
+     */
+    private static Map<String, String> rulesShown(Policy policy, PersonSnapshot person) {
+        Map<String, String> shown = new LinkedHashMap<>();
+        Set<String> groupsTaken = new HashSet<>();
+        for (Rule rule : policy.rules()) {
+            if (rule.kind() != RuleKind.TIERED || !rule.accepts(person)) {
+                continue;
+            }
+            if (rule.group() != null && !groupsTaken.add(rule.group())) {
+                continue;
+            }
+            String label = rule.fund().displayName();
+            if (rule.base().kind() == BaseSpec.Kind.SPECIAL_DRUG) {
+                label += " · " + FacesMessages.text("counter.specialDrugShort");
+            } else if (rule.base().kind() == BaseSpec.Kind.ITEMS) {
+                label += " · " + String.join("、", rule.base().items().stream().map(ItemCategory::displayName).toList());
+            }
+            if (!rule.visitTypes().isEmpty() && rule.visitTypes().size() < VisitType.values().length) {
+                label += "（" + String.join("、", rule.visitTypes().stream().map(VisitType::displayName).toList()) + "）";
+            }
+            shown.put(rule.id(), label);
+        }
+        return shown;
+    }
+
+    /** The day whose categories count: the discharge date in the year shown, else today or the year's last day. */
+    private LocalDate referenceDate() {
+        LocalDate today = LocalDate.now(CHINA);
+        if (bill.getDischargeDate() != null && bill.getDischargeDate().getYear() == year) {
+            return bill.getDischargeDate();
+        }
+        return today.getYear() == year ? today : LocalDate.of(year, 12, 31);
     }
 
     /** The discharge date decides the policy year: the totals shown follow it. */

@@ -1,6 +1,6 @@
 package org.yidan.settlement.control;
 
-import jakarta.json.Json;
+import org.yidan.platform.control.JsonFactories;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -23,23 +23,23 @@ public final class SettlementJson {
     }
 
     public static JsonObject toJson(SettlementView view, boolean fullIdNumber) {
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = JsonFactories.array();
         for (SettlementView.Line line : view.lines()) {
-            JsonArrayBuilder steps = Json.createArrayBuilder();
+            JsonArrayBuilder steps = JsonFactories.array();
             for (SettlementView.StepLine step : line.steps()) {
-                steps.add(Json.createObjectBuilder()
+                steps.add(JsonFactories.object()
                         .add("rule", step.rule())
                         .add("base", money(step.base()))
                         .add("amount", money(step.amount()))
                         .add("explanation", step.explanation()));
             }
-            lines.add(Json.createObjectBuilder()
+            lines.add(JsonFactories.object()
                     .add("fund", line.fund())
                     .add("name", line.name())
                     .add("amount", money(line.amount()))
                     .add("steps", steps));
         }
-        JsonObjectBuilder json = Json.createObjectBuilder();
+        JsonObjectBuilder json = JsonFactories.object();
         if (view.receiptNo() != null) {
             json.add("receiptNo", view.receiptNo());
         }
@@ -48,7 +48,7 @@ public final class SettlementJson {
                 .add("policyFingerprint", view.policyFingerprint())
                 .add("idNumber", fullIdNumber ? view.idNumber() : IdNumbers.mask(view.idNumber()))
                 .add("name", view.personName())
-                .add("hospital", Json.createObjectBuilder().add("code", view.hospitalCode())
+                .add("hospital", JsonFactories.object().add("code", view.hospitalCode())
                         .add("level", view.hospitalLevel()).add("inCounty", view.hospitalInCounty()))
                 .add("visitType", view.visitType())
                 .add("admissionDate", view.admissionDate().toString())
@@ -66,7 +66,7 @@ public final class SettlementJson {
                     .add("verificationCode", view.verificationCode());
         }
         if (view.reversedAt() != null) {
-            json.add("reversal", Json.createObjectBuilder()
+            json.add("reversal", JsonFactories.object()
                     .add("reversedAt", view.reversedAt().atZoneSameInstant(COUNTY_TIME).toOffsetDateTime()
                             .format(TIMESTAMP))
                     .add("reversedBy", view.reversedBy())
