@@ -107,6 +107,27 @@ class PlatformIT {
     }
 
     @Test
+    @Order(6)
+    void openApiDescribesTheRestContract() {
+        Api.Reply openapi = api.get("/openapi");
+        assertEquals(200, openapi.status(), openapi::toString);
+        assertTrue(openapi.body().contains("/api/v1/settlements"), openapi.body());
+        assertTrue(openapi.body().contains("/api/v1/beneficiaries/{idNumber}"), openapi.body());
+    }
+
+    @Test
+    @Order(7)
+    void theBootstrapAdministratorExistsAndUnknownPathsAreProblems() {
+        Api admin = api.as("it-admin", "it-admin-password");
+        Api.Reply policies = admin.get("/api/v1/policies");
+        assertEquals(200, policies.status(), policies::toString);
+        assertEquals(3, policies.json().getJsonArray("policies").size());
+        Api.Reply unknown = admin.get("/api/v1/no-such-thing");
+        assertEquals(404, unknown.status(), unknown::toString);
+        assertTrue(unknown.contentType().startsWith("application/problem+json"), unknown.contentType());
+    }
+
+    @Test
     @Order(99)
     void readyFollowsTheDatabaseDownAndUpAgain() throws InterruptedException {
         EmbeddedDatabaseSession.stopDatabase();
