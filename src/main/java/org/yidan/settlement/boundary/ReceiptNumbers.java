@@ -1,37 +1,80 @@
 package org.yidan.settlement.boundary;
 
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import org.yidan.platform.control.RefusedException;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 /**
- * Receipt numbers {@code county-yyyyMMdd-nnnnnn}: unique and increasing per county and county-local day.
+ * Receipt numbers {@code county-yyyyMMdd-nnnnnn}: unique and increasing per county and county-local day,
+ * starting at 000001 each day.
  * <p>
- * The counter row is taken inside the settlement's transaction, as its last step before the inserts:
- * a settlement that fails leaves no gap. Settlements of one county queue on that row only from there to
- * their commit. (Numbering in a transaction of its own was tried and dropped: under load every
- * settlement then needs a second pooled connection while holding its first, and a pool full of
- * settlements waiting for one person's accumulator rows starves the one holding them.)
+ * The day's counter row is incremented in one auto-committed statement on a small pool of its own,
+ * outside the settlement's transaction. Inside it, the row would stay locked until the settlement
+ * commits and all settlements of a county would queue behind one another (measured: about 170 per
+ * second at most). A separate pool, rather than a nested JTA transaction on the main one, because a
+ * settlement waiting for a person's accumulator rows holds a main connection: a pool full of those
+ * must never be needed to number the one that holds the rows. The price: a settlement that fails in
+ * the database after it was numbered (not one that the rules refuse, which happens before) leaves a
+ * gap in the day's numbers.
  */
+@DataSourceDefinition(
+        name = "java:app/jdbc/yidan-numbers",
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=yidan.db.url:jdbc:postgresql://127.0.0.1:5432/yidan}",
+        user = "${MPCONFIG=yidan.db.user:yidan}",
+        password = "${MPCONFIG=yidan.db.password:yidan}",
+        transactional = false,
+        minPoolSize = 1,
+        maxPoolSize = 8,
+        loginTimeout = 5,
+        properties = {
+                "connectTimeout=5",
+                "ApplicationName=yidan-numbers",
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=custom-validation",
+                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                "fish.payara.fail-all-connections=true",
+                "fish.payara.max-wait-time-in-millis=10000"
+        })
 @Stateless
 public class ReceiptNumbers {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final String NEXT = "insert into receipt_counter (county, day, last_value) values (?, ?, 1)"
+            + " on conflict (county, day) do update set last_value = receipt_counter.last_value + 1"
+            + " returning last_value";
 
-    @PersistenceContext
-    EntityManager em;
+    @Resource(lookup = "java:app/jdbc/yidan-numbers")
+    DataSource numbers;
 
-    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String next(String county, LocalDate day) {
-        Number next = (Number) em.createNativeQuery("insert into receipt_counter (county, day, last_value)"
-                        + " values (?1, ?2, 1) on conflict (county, day)"
-                        + " do update set last_value = receipt_counter.last_value + 1 returning last_value")
-                .setParameter(1, county).setParameter(2, day).getSingleResult();
-        return county + "-" + day.format(DAY) + "-" + String.format("%06d", next.intValue());
+        try (Connection connection = numbers.getConnection();
+             PreparedStatement next = connection.prepareStatement(NEXT)) {
+            connection.setAutoCommit(true);
+            next.setString(1, county);
+            next.setDate(2, Date.valueOf(day));
+            try (ResultSet value = next.executeQuery()) {
+                value.next();
+                return county + "-" + day.format(DAY) + "-" + String.format("%06d", value.getInt(1));
+            }
+        } catch (SQLException failure) {
+            throw new RefusedException(503, "DATABASE_UNAVAILABLE",
+                    "The receipt number could not be drawn; nothing was settled. Retry with the same Idempotency-Key.",
+                    List.of());
+        }
     }
 }
