@@ -51,7 +51,29 @@ public class YidanAuthenticationMechanism implements HttpAuthenticationMechanism
         if (isApi(request)) {
             return challenge(response, "Sign in with HTTP Basic credentials of a Yidan user.");
         }
+        if (isFacesAjax(request)) {
+            // an Ajax request after the session ended: a plain 302 would hand the login page's HTML to the
+            // PrimeFaces Ajax handler, which cannot read it; a partial-response redirect takes the browser there
+            return ajaxRedirect(response, request.getContextPath() + LOGIN_PAGE);
+        }
         return context.redirect(request.getContextPath() + LOGIN_PAGE);
+    }
+
+    private static boolean isFacesAjax(HttpServletRequest request) {
+        return "partial/ajax".equals(request.getHeader("Faces-Request"));
+    }
+
+    private static AuthenticationStatus ajaxRedirect(HttpServletResponse response, String location) {
+        try {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + location + "\"/></partial-response>");
+        } catch (IOException clientGone) {
+            // nothing to tell a client that has gone
+        }
+        return AuthenticationStatus.SEND_CONTINUE;
     }
 
     private AuthenticationStatus basic(String encoded, HttpServletResponse response, HttpMessageContext context) {

@@ -4,12 +4,14 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.primefaces.PrimeFaces;
 import org.yidan.beneficiaries.boundary.BeneficiaryService;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.policy.boundary.Policies;
+import org.yidan.policy.control.Money;
 import org.yidan.policy.entity.BaseSpec;
 import org.yidan.policy.entity.Fund;
 import org.yidan.policy.entity.PersonSnapshot;
@@ -31,8 +33,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -151,7 +151,9 @@ public class CounterView implements Serializable {
         if (matches.isEmpty()) {
             FacesMessages.error("lookupForm:query", "counter.noMatch", text);
         } else if (matches.size() == 1) {
+            // the one person found is shown in the person panel; a list of one would only push the bill down
             choose(matches.get(0));
+            matches = List.of();
         }
     }
 
@@ -234,9 +236,6 @@ public class CounterView implements Serializable {
             } else if (rule.base().kind() == BaseSpec.Kind.ITEMS) {
                 label += " · " + String.join("、", rule.base().items().stream().map(ItemCategory::displayName).toList());
             }
-            if (!rule.visitTypes().isEmpty() && rule.visitTypes().size() < VisitType.values().length) {
-                label += "（" + String.join("、", rule.visitTypes().stream().map(VisitType::displayName).toList()) + "）";
-            }
             shown.put(rule.id(), label);
         }
         return shown;
@@ -307,6 +306,7 @@ public class CounterView implements Serializable {
             previewedFunds = funds;
             // a fresh key per preview: a double click on 结算 replays the same settlement instead of settling twice
             idempotencyKey = UUID.randomUUID().toString();
+            PrimeFaces.current().scrollTo("previewForm:previewPanel");
         } catch (RefusedException refused) {
             FacesMessages.refused(refused, this::clientIdOf);
         } catch (RuntimeException failure) {
@@ -422,15 +422,26 @@ public class CounterView implements Serializable {
         return FacesMessages.hasText("disease." + code) ? FacesMessages.text("disease." + code) : code;
     }
 
+    /**
+     * One row per step that paid; a fund that paid nothing gets one row, the step that says why (e.g. the
+     * deductible). Steps of rules that could not apply to this person (another category of the group) are left
+     * out: the clerk reads out what was paid and why, not every rule of the chain.
+     */
     private static Preview preview(SettlementView view) {
         List<StepRow> steps = new ArrayList<>();
         for (SettlementView.Line line : view.lines()) {
-            if (line.steps().isEmpty()) {
+            List<SettlementView.StepLine> paying = line.steps().stream()
+                    .filter(step -> step.amount().signum() > 0).toList();
+            if (!paying.isEmpty()) {
+                paying.forEach(step -> steps.add(new StepRow(line.fund(), line.name(), step.base(), step.amount(),
+                        step.explanation())));
+            } else if (line.steps().isEmpty()) {
                 steps.add(new StepRow(line.fund(), line.name(), null, line.amount(),
                         FacesMessages.text("counter.notApplicable")));
-            }
-            for (SettlementView.StepLine step : line.steps()) {
-                steps.add(new StepRow(line.fund(), line.name(), step.base(), step.amount(), step.explanation()));
+            } else {
+                SettlementView.StepLine why = line.steps().stream().filter(step -> step.base().signum() > 0)
+                        .findFirst().orElse(line.steps().get(0));
+                steps.add(new StepRow(line.fund(), line.name(), why.base(), line.amount(), why.explanation()));
             }
         }
         return new Preview(view.personName(), view.policyId(), view.totalAmount(), view.policyScopeAmount(),
@@ -438,8 +449,7 @@ public class CounterView implements Serializable {
     }
 
     static String money(BigDecimal amount) {
-        DecimalFormat format = new DecimalFormat("#,##0.00", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return amount == null ? "" : format.format(amount);
+        return amount == null ? "" : Money.format(amount);
     }
 
     // --- choices for the selects

@@ -1,0 +1,238 @@
+package org.yidan.ui;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Debian's headless Chromium driven through Debian's chromedriver, for the browser tests. Both paths are set
+ * explicitly so that Selenium Manager never tries to download a browser or a driver. Each instance has its own
+ * fresh profile and is closed with {@link #close()}.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final String root;
+    private final Path profile;
+    private final ChromeDriver driver;
+    private final WebDriverWait wait;
+
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    Browser(String root) {
+        this.root = root;
+        try {
+            profile = Files.createTempDirectory("yidan-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    void open(String path) {
+        driver.get(root + path);
+        settle();
+    }
+
+    String currentPath() {
+        return driver.getCurrentUrl().substring(root.length());
+    }
+
+    WebElement find(String id) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+    }
+
+    WebElement find(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    boolean present(By by) {
+        return !driver.findElements(by).isEmpty();
+    }
+
+    /** Types into an empty field (a date picker's input, a text field that is empty). */
+    void type(String id, String text) {
+        WebElement field = find(id);
+        field.sendKeys(text);
+    }
+
+    /** Replaces a field's content. */
+    void replace(String id, String text) {
+        WebElement field = find(id);
+        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+        field.sendKeys(text);
+    }
+
+    void click(String id) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        settle();
+    }
+
+    void click(By by) {
+        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        settle();
+    }
+
+    /**
+     * Chooses an option of a PrimeFaces selectOneMenu by its label, as a user does: open the list, click the
+     * option. Tried again while the list is still fading in and the click lands beside the option.
+     */
+    void choose(String id, String label) {
+        By option = By.cssSelector("[id='" + id + "_panel'] li[data-label='" + label + "']");
+        for (int attempt = 0; attempt < 3 && !label.equals(chosen(id)); attempt++) {
+            click(By.cssSelector("[id='" + id + "'] .ui-selectonemenu-trigger"));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(option));
+            wait.until(driver -> "1".equals(driver.findElement(By.id(id + "_panel")).getCssValue("opacity")));
+            click(option);
+        }
+        if (!label.equals(chosen(id))) {
+            throw new IllegalStateException(id + " shows '" + chosen(id) + "', not '" + label + "'");
+        }
+    }
+
+    private String chosen(String id) {
+        return driver.findElement(By.id(id + "_label")).getText().trim();
+    }
+
+    /** Waits until the element's top is inside the window, e.g. after the page scrolled to a result. */
+    void awaitScrolledTo(String id) {
+        find(id);
+        wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "var r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                        + " return r.top >= 0 && r.top < window.innerHeight;", id)));
+    }
+
+    String text(String id) {
+        return find(id).getText().trim();
+    }
+
+    String text(By by) {
+        return find(by).getText().trim();
+    }
+
+    String pageText() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** Fetches a URL from the page, with the page's session cookie: "status content-type". */
+    String fetch(String url) {
+        return String.valueOf(((JavascriptExecutor) driver).executeAsyncScript(
+                "var done = arguments[arguments.length - 1];"
+                        + " fetch(arguments[0], {credentials: 'same-origin'})"
+                        + ".then(function (r) { done(r.status + ' ' + r.headers.get('content-type')); })"
+                        + ".catch(function (e) { done('failed ' + e); });", url));
+    }
+
+    Object script(String script) {
+        return ((JavascriptExecutor) driver).executeScript(script);
+    }
+
+    <T> T await(Function<WebDriver, T> condition) {
+        return wait.until(condition);
+    }
+
+    void awaitText(By by, String text) {
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+    }
+
+    void awaitPath(String prefix) {
+        wait.until(driver -> currentPath().startsWith(prefix));
+        settle();
+    }
+
+    /** Waits until the page has loaded and no PrimeFaces or jQuery Ajax request is under way. */
+    void settle() {
+        wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return document.readyState === 'complete'"
+                        + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty())"
+                        + " && (!window.jQuery || jQuery.active === 0);")));
+    }
+
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Clicks something that loads a new page (a non-Ajax form or a link) and waits for that page. */
+    void clickToLoad(String id) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        wait.until(driver -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                // stale, or chromedriver's "node does not belong to the document": the old page has gone
+                return true;
+            }
+        });
+        settle();
+    }
+
+    void logIn(String username, String password) {
+        open("/login.xhtml");
+        type("loginForm:username", username);
+        type("loginForm:password", password);
+        clickToLoad("loginForm:loginButton");
+    }
+
+    void logOut() {
+        clickToLoad("headerForm:logout");
+        awaitPath("/login.xhtml");
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            } catch (IOException ignored) {
+                // a temporary profile left behind is harmless
+            }
+        }
+    }
+}

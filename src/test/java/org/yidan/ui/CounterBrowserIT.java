@@ -1,0 +1,272 @@
+package org.yidan.ui;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.yidan.beneficiaries.control.IdNumbers;
+import org.yidan.platform.Api;
+import org.yidan.platform.Deployments;
+
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The counter as a clerk and an auditor use it, in a real headless Chromium (Debian's chromium and
+ * chromium-driver): log in, find the person, enter the worked example's bill, preview, settle, read the
+ * receipt, log out; as the auditor reverse it; five wrong passwords lock an account. Screenshots of every
+ * screen go to target/screenshots/.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class CounterBrowserIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.packagedWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    String root;
+    Api admin;
+
+    /** The browsers a test opened; a failing test leaves a screenshot of each under target/screenshots/FAILED-*. */
+    final List<Browser> browsers = new ArrayList<>();
+
+    @RegisterExtension
+    final AfterTestExecutionCallback evidence = context -> {
+        if (context.getExecutionException().isPresent()) {
+            for (int i = 0; i < browsers.size(); i++) {
+                browsers.get(i).screenshot("FAILED-" + context.getRequiredTestMethod().getName() + "-" + i);
+            }
+        }
+    };
+
+    Browser browser() {
+        Browser browser = new Browser(root);
+        browsers.add(browser);
+        return browser;
+    }
+
+    void close(Browser browser) {
+        browsers.remove(browser);
+        browser.close();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        new ArrayList<>(browsers).forEach(this::close);
+    }
+
+    @BeforeAll
+    static void browserInstalled() {
+        assumeTrue(Browser.installed(), "Skipped: the browser tests need Debian's headless Chromium at "
+                + Browser.CHROMIUM + " and its driver at " + Browser.CHROMEDRIVER
+                + " (apt-get install -y chromium chromium-driver)");
+    }
+
+    @BeforeEach
+    void addresses() {
+        Api api = new Api(base);
+        root = api.root();
+        admin = api.as("demo-admin", "demo-admin");
+    }
+
+    /**
+     * A DIBAO person of 沂源县 of this test alone, so that no other test's settlements move their accumulators.
+     * The name carries markup that must be shown as text, never run.
+     */
+    String registerPerson(String name) {
+        String first17 = "370323" + "19491001" + String.format("%03d", ThreadLocalRandom.current().nextInt(500, 1000));
+        String id = first17 + IdNumbers.checkCharacter(first17);
+        Api.Reply put = admin.put("/api/v1/beneficiaries/" + id, """
+                {"name": "%s", "county": "370323", "householdId": "H-UI-0001",
+                 "categories": [{"code": "DIBAO", "from": "2020-01-01", "to": null}],
+                 "standardTags": ["NATIONAL"], "chronicDiseases": []}
+                """.formatted(name.replace("\"", "\\\"")));
+        assertEquals(201, put.status(), put::toString);
+        return id;
+    }
+
+    /** The validation message shown beside a field: the first error message after it on the page. */
+    static By messageAfter(String fieldId) {
+        return By.xpath("//*[@id='" + fieldId + "']/following::*[contains(@class,'ui-message-error')][1]");
+    }
+
+    @Test
+    void aClerkSettlesTheWorkedExampleAndAnAuditorReversesIt() {
+        String name = "<script>window.yidanXss=1</script>张测试";
+        String id = registerPerson(name);
+        String lastDigits = id.substring(10);
+        String receiptNo;
+
+        Browser clerk = browser();
+        clerk.open("/");
+        assertEquals("/login.xhtml", clerk.currentPath(), "an anonymous visitor is sent to the login page");
+        clerk.screenshot("01-login");
+
+        clerk.logIn("demo-clerk", "demo-clerk");
+        clerk.awaitPath("/settlement/counter.xhtml");
+        assertEquals("演示窗口经办", clerk.text("headerForm:signedInName"));
+        assertEquals("窗口经办", clerk.text("headerForm:signedInRoles"));
+
+        // find the person by the last digits of the ID number
+        clerk.type("lookupForm:query", lastDigits);
+        clerk.click("lookupForm:findButton");
+        assertEquals(name, clerk.text("personForm:personName"), "the name is shown as text, markup and all");
+        assertFalse(Boolean.TRUE.equals(clerk.script("return window.yidanXss === 1;")), "a name must never run");
+        assertEquals(IdNumbers.mask(id), clerk.text("personForm:personId"), "a clerk sees the masked ID number");
+        assertTrue(clerk.text(By.id("categories")).contains("低保对象"));
+        clerk.screenshot("02-person-found");
+
+        // a bill with missing fields: Chinese messages beside the fields, nothing typed is lost
+        clerk.type("billForm:hospitalCode", "H370323001");
+        clerk.click("billForm:previewButton");
+        assertEquals("医疗总费用：必填", clerk.text(messageAfter("billForm:totalAmount")));
+        assertEquals("H370323001", clerk.find("billForm:hospitalCode").getAttribute("value"));
+        clerk.screenshot("03-bill-validation");
+
+        // the worked example of policy.md: 沂源县 2020, county hospital, inpatient
+        clerk.choose("billForm:hospitalLevel", "县级医疗机构");
+        clerk.type("billForm:admissionDate_input", "2020-05-01");
+        clerk.type("billForm:dischargeDate_input", "2020-05-10");
+        clerk.click(By.cssSelector("h1.yd-page-title"));
+        clerk.replace("billForm:totalAmount_input", "60000");
+        clerk.replace("billForm:policyScopeAmount_input", "50000");
+        clerk.find(By.cssSelector(".yd-external-BASIC input[type=text]")).sendKeys("30000");
+        clerk.click("billForm:previewButton");
+        clerk.awaitScrolledTo("previewForm:previewPanel");
+
+        assertTrue(clerk.text(By.cssSelector("tr.yd-fund-CRITICAL")).contains("9,750.00"));
+        assertTrue(clerk.text(By.cssSelector("tr.yd-fund-ASSISTANCE")).contains("8,200.00"));
+        assertTrue(clerk.text(By.cssSelector("tr.yd-fund-BASIC")).contains("30,000.00"));
+        assertEquals("12,050.00", clerk.text("previewForm:selfPay"));
+        clerk.screenshot("04-preview");
+
+        clerk.click("previewForm:settleButton");
+        clerk.find(By.cssSelector(".ui-confirm-dialog"));
+        assertTrue(clerk.text(By.cssSelector(".ui-confirm-dialog")).contains("12,050.00"));
+        clerk.screenshot("05-settle-confirmation");
+        clerk.click("confirmYes");
+        clerk.awaitPath("/receipts/receipt.xhtml");
+
+        receiptNo = clerk.text("receiptNo");
+        assertTrue(receiptNo.startsWith("370323-"), receiptNo);
+        assertEquals("已结算", clerk.text("status"));
+        assertEquals(name, clerk.text("personName"));
+        assertEquals(IdNumbers.mask(id), clerk.text("idNumber"));
+        assertEquals("60,000.00", clerk.text("totalAmount"));
+        assertEquals("50,000.00", clerk.text("policyScopeAmount"));
+        assertTrue(clerk.text(By.cssSelector("tr.yd-line-CRITICAL")).contains("9,750.00"));
+        assertTrue(clerk.text(By.cssSelector("tr.yd-line-ASSISTANCE")).contains("8,200.00"));
+        assertEquals("47,950.00", clerk.text("fundTotal"));
+        assertEquals("12,050.00", clerk.text("selfPay"));
+        assertEquals("壹万贰仟零伍拾元整", clerk.text("selfPayWords"));
+        assertTrue(clerk.text("clerk").contains("demo-clerk"));
+        assertFalse(clerk.text("verificationCode").isEmpty());
+        String pdf = clerk.find(By.xpath("//*[@id='pdfLink']/descendant-or-self::a")).getAttribute("href");
+        assertTrue(pdf.endsWith("/api/v1/settlements/" + receiptNo + "/receipt.pdf"), pdf);
+        assertTrue(clerk.fetch(pdf).startsWith("200 application/pdf"), "the PDF opens with the counter's session");
+        assertFalse(clerk.present(By.id("reversedBanner")));
+        clerk.screenshot("06-receipt");
+
+        // a clerk has no audit screen
+        clerk.open("/security/audit.xhtml");
+        assertTrue(clerk.pageText().contains("无权访问"), clerk.pageText());
+
+        clerk.open("/settlement/counter.xhtml");
+        clerk.logOut();
+        assertTrue(clerk.pageText().contains("您已安全退出"));
+        clerk.open("/settlement/counter.xhtml");
+        assertEquals("/login.xhtml", clerk.currentPath(), "after logging out the counter needs a login again");
+        close(clerk);
+
+        Browser auditor = browser();
+        auditor.logIn("demo-auditor", "demo-auditor");
+        auditor.awaitPath("/settlement/history.xhtml");
+        auditor.type("historyForm:person", lastDigits);
+        auditor.click("historyForm:searchButton");
+        String rowXpath = "//tr[.//a[normalize-space()='" + receiptNo + "']]";
+        By row = By.xpath(rowXpath);
+        assertTrue(auditor.text(row).contains("12,050.00"));
+        assertTrue(auditor.text(By.xpath(rowXpath + "/td[3]")).contains(id), "an auditor sees the full ID number");
+        auditor.screenshot("07-history");
+
+        auditor.click(By.xpath(rowXpath + "//button[contains(@id,'reverseButton')]"));
+        auditor.find("reverseForm:reason");
+        auditor.click("reverseForm:confirmReverse");
+        assertEquals("请填写冲销原因", auditor.text(messageAfter("reverseForm:reason")));
+        auditor.type("reverseForm:reason", "医院重复上传账单，冲销后重新结算");
+        auditor.screenshot("08-reversal-dialog");
+        auditor.click("reverseForm:confirmReverse");
+        auditor.awaitText(row, "已冲销");
+        auditor.screenshot("09-history-reversed");
+
+        auditor.click(By.xpath(rowXpath + "//a[contains(@class,'yd-receipt-link')]"));
+        auditor.awaitPath("/receipts/receipt.xhtml");
+        assertEquals("已冲销", auditor.text("status"));
+        assertTrue(auditor.text("reversedBanner").contains("已冲销"));
+        assertTrue(auditor.pageText().contains("医院重复上传账单，冲销后重新结算"));
+        auditor.screenshot("10-receipt-reversed");
+    }
+
+    @Test
+    void fiveWrongPasswordsLockTheAccountForFifteenMinutes() {
+        String username = "lock-test-" + ThreadLocalRandom.current().nextInt(100000, 1000000);
+        String password = "Right-Password-1";
+        Browser browser = browser();
+        // an administrator creates the user that this test locks, so that no other test's user is touched
+        browser.logIn("demo-admin", "demo-admin");
+        browser.open("/security/users.xhtml");
+        browser.type("createForm:username", username);
+        browser.type("createForm:displayName", "锁定测试");
+        browser.type("createForm:password", password);
+        browser.click(By.xpath("//*[@id='createForm:roles']//label[text()='窗口经办']"));
+        browser.click("createForm:createButton");
+        browser.awaitText(By.id("usersForm:users"), username);
+        browser.screenshot("11-users");
+        browser.logOut();
+
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            browser.logIn(username, "wrong-" + attempt);
+            assertTrue(browser.text("loginProblem").startsWith("用户名或密码错误"), browser.text("loginProblem"));
+        }
+        browser.logIn(username, "wrong-5");
+        assertTrue(browser.text("loginProblem").contains("已锁定 15 分钟"), browser.text("loginProblem"));
+        browser.screenshot("12-locked");
+
+        browser.logIn(username, password);
+        assertEquals("/login.xhtml", browser.currentPath().replaceAll("[?;].*", ""),
+                "the right password does not open a locked account");
+        assertTrue(browser.text("loginProblem").contains("已锁定 15 分钟"), browser.text("loginProblem"));
+        assertNotEquals("", browser.text("loginProblem"));
+
+        // the administrator unlocks it; then the right password works again
+        browser.logIn("demo-admin", "demo-admin");
+        browser.open("/security/users.xhtml");
+        browser.click(By.xpath("//tr[td[normalize-space()='" + username + "']]//button[contains(@id,'unlock')]"));
+        browser.awaitText(By.id("usersForm:users"), username);
+        browser.logOut();
+        browser.logIn(username, password);
+        browser.awaitPath("/settlement/counter.xhtml");
+    }
+}
