@@ -60,7 +60,10 @@ public final class SettlementLoadBenchmark {
             if (!stack.awaitReady()) {
                 throw new IllegalStateException("Payara did not become ready; see " + data.resolve("payara.log"));
             }
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            // HTTP/1.1 with keep-alive, as hospital systems talk; the JDK client would otherwise upgrade to h2c
+            // and multiplex every client over one connection
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10)).build();
             List<String> ids = registerPersons(http, stack.baseUrl(), persons);
             // warm-up: JIT, connection pool, credential cache
             run(http, stack.baseUrl(), ids, Math.min(500, bills / 4), clients);

@@ -1,6 +1,7 @@
 package org.yidan.beneficiaries.boundary;
 
 import org.yidan.platform.control.JsonFactories;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -34,7 +35,8 @@ import org.yidan.settlement.control.AccumulatorView;
 
 import java.time.LocalDate;
 
-/** {@code /api/v1/beneficiaries} (api.md "Beneficiaries"). Only delegates. */
+/** {@code /api/v1/beneficiaries} (api.md "Beneficiaries"). Only delegates; one instance serves every request. */
+@ApplicationScoped
 @Path("beneficiaries")
 @Produces(MediaType.APPLICATION_JSON)
 public class BeneficiaryResource {

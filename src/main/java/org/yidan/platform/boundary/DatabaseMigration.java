@@ -3,6 +3,7 @@ package org.yidan.platform.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.annotation.sql.DataSourceDefinitions;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
@@ -29,25 +30,47 @@ import java.util.logging.Logger;
  * The data source takes its address and credentials from MicroProfile Config
  * ({@code yidan.db.url}, {@code yidan.db.user}, {@code yidan.db.password}; environment
  * {@code YIDAN_DB_URL}, {@code YIDAN_DB_USER}, {@code YIDAN_DB_PASSWORD}): nothing secret is in the WAR.
+ * The second, small, non-transactional pool serves {@link org.yidan.settlement.boundary.ReceiptNumbers}.
  */
-@DataSourceDefinition(
-        name = "java:app/jdbc/yidan",
-        className = "org.postgresql.ds.PGSimpleDataSource",
-        url = "${MPCONFIG=yidan.db.url:jdbc:postgresql://127.0.0.1:5432/yidan}",
-        user = "${MPCONFIG=yidan.db.user:yidan}",
-        password = "${MPCONFIG=yidan.db.password:yidan}",
-        minPoolSize = 2,
-        maxPoolSize = 32,
-        loginTimeout = 5,
-        properties = {
-                "connectTimeout=5",
-                "ApplicationName=yidan",
-                "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=custom-validation",
-                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-                "fish.payara.fail-all-connections=true",
-                "fish.payara.max-wait-time-in-millis=10000"
-        })
+@DataSourceDefinitions({
+        @DataSourceDefinition(
+                name = "java:app/jdbc/yidan",
+                className = "org.postgresql.ds.PGSimpleDataSource",
+                url = "${MPCONFIG=yidan.db.url:jdbc:postgresql://127.0.0.1:5432/yidan}",
+                user = "${MPCONFIG=yidan.db.user:yidan}",
+                password = "${MPCONFIG=yidan.db.password:yidan}",
+                minPoolSize = 2,
+                maxPoolSize = 32,
+                loginTimeout = 5,
+                properties = {
+                        "connectTimeout=5",
+                        "ApplicationName=yidan",
+                        "fish.payara.is-connection-validation-required=true",
+                        "fish.payara.connection-validation-method=custom-validation",
+                        "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                        "fish.payara.fail-all-connections=true",
+                        "fish.payara.max-wait-time-in-millis=10000"
+                }),
+        @DataSourceDefinition(
+                name = "java:app/jdbc/yidan-numbers",
+                className = "org.postgresql.ds.PGSimpleDataSource",
+                url = "${MPCONFIG=yidan.db.url:jdbc:postgresql://127.0.0.1:5432/yidan}",
+                user = "${MPCONFIG=yidan.db.user:yidan}",
+                password = "${MPCONFIG=yidan.db.password:yidan}",
+                transactional = false,
+                minPoolSize = 1,
+                maxPoolSize = 8,
+                loginTimeout = 5,
+                properties = {
+                        "connectTimeout=5",
+                        "ApplicationName=yidan-numbers",
+                        "fish.payara.is-connection-validation-required=true",
+                        "fish.payara.connection-validation-method=custom-validation",
+                        "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+                        "fish.payara.fail-all-connections=true",
+                        "fish.payara.max-wait-time-in-millis=10000"
+                })
+})
 @Startup
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)

@@ -1,6 +1,7 @@
 package org.yidan.policy.boundary;
 
 import org.yidan.platform.control.JsonFactories;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -19,6 +20,7 @@ import java.math.BigDecimal;
 import java.util.Collection;
 
 /** {@code GET /api/v1/policies/{county}/{year}}: the effective parameters after every override, and the fingerprint. */
+@ApplicationScoped
 @Path("policies")
 @Produces(MediaType.APPLICATION_JSON)
 public class PolicyResource {

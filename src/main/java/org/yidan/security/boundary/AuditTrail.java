@@ -1,29 +1,30 @@
 package org.yidan.security.boundary;
 
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
 import org.yidan.security.entity.AuditEvent;
 
 /**
  * Writes the audit trail. {@link #record} joins the caller's transaction, so that a settlement and
  * its audit line commit or vanish together; {@link #recordIndependently} commits on its own, for
- * refusals and failed logins whose own transaction is rolled back.
+ * refusals and failed logins whose own transaction is rolled back. A CDI bean with
+ * {@code @Transactional} rather than an EJB: it is called on every settlement and needs nothing else
+ * of the EJB container.
  */
-@Stateless
+@ApplicationScoped
 public class AuditTrail {
 
     @PersistenceContext
     EntityManager em;
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    @Transactional(Transactional.TxType.REQUIRED)
     public void record(String username, String action, String target, AuditEvent.Outcome outcome, String detail) {
         em.persist(new AuditEvent(username, action, target, outcome, detail));
     }
 
-    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordIndependently(String username, String action, String target, AuditEvent.Outcome outcome,
                                     String detail) {
         em.persist(new AuditEvent(username, action, target, outcome, detail));

@@ -1,10 +1,7 @@
 package org.yidan.settlement.boundary;
 
 import jakarta.annotation.Resource;
-import jakarta.annotation.sql.DataSourceDefinition;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import org.yidan.platform.control.RefusedException;
 
 import javax.sql.DataSource;
@@ -28,28 +25,10 @@ import java.util.List;
  * settlement waiting for a person's accumulator rows holds a main connection: a pool full of those
  * must never be needed to number the one that holds the rows. The price: a settlement that fails in
  * the database after it was numbered (not one that the rules refuse, which happens before) leaves a
- * gap in the day's numbers.
+ * gap in the day's numbers. The pool {@code java:app/jdbc/yidan-numbers} is defined beside the main one,
+ * on {@link org.yidan.platform.boundary.DatabaseMigration}.
  */
-@DataSourceDefinition(
-        name = "java:app/jdbc/yidan-numbers",
-        className = "org.postgresql.ds.PGSimpleDataSource",
-        url = "${MPCONFIG=yidan.db.url:jdbc:postgresql://127.0.0.1:5432/yidan}",
-        user = "${MPCONFIG=yidan.db.user:yidan}",
-        password = "${MPCONFIG=yidan.db.password:yidan}",
-        transactional = false,
-        minPoolSize = 1,
-        maxPoolSize = 8,
-        loginTimeout = 5,
-        properties = {
-                "connectTimeout=5",
-                "ApplicationName=yidan-numbers",
-                "fish.payara.is-connection-validation-required=true",
-                "fish.payara.connection-validation-method=custom-validation",
-                "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
-                "fish.payara.fail-all-connections=true",
-                "fish.payara.max-wait-time-in-millis=10000"
-        })
-@Stateless
+@ApplicationScoped
 public class ReceiptNumbers {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
@@ -60,7 +39,6 @@ public class ReceiptNumbers {
     @Resource(lookup = "java:app/jdbc/yidan-numbers")
     DataSource numbers;
 
-    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public String next(String county, LocalDate day) {
         try (Connection connection = numbers.getConnection();
              PreparedStatement next = connection.prepareStatement(NEXT)) {

@@ -1,5 +1,6 @@
 package org.yidan.settlement.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -31,6 +32,7 @@ import org.yidan.settlement.control.SettlementRequestJson;
 import org.yidan.settlement.control.SettlementView;
 
 /** {@code /api/v1/settlements}: preview, settle, read, reverse (api.md "Settlements"). Only delegates. */
+@ApplicationScoped
 @Path("settlements")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
