@@ -399,6 +399,26 @@ class SettlementIT {
     }
 
     @Test
+    void settlementsAndReversalsAreInTheAppendOnlyAuditTrail() throws SQLException {
+        String id = registerDibaoPerson("370323");
+        String receipt = settle(bill(id, "2020-05-10", "1000.00", "800.00", "400")).json().getString("receiptNo");
+        assertEquals(200, auditor.post("/api/v1/settlements/" + receipt + "/reversal", "{\"reason\": \"录入错误\"}")
+                .status());
+        assertEquals(1, countRows("select count(*) from audit_event where action = 'SETTLE' and target = '" + receipt
+                + "' and username = 'demo-clerk' and outcome = 'SUCCESS'"));
+        assertEquals(1, countRows("select count(*) from audit_event where action = 'REVERSE' and target = '" + receipt
+                + "' and username = 'demo-auditor' and detail = '录入错误'"));
+        try (Connection db = database(); Statement sql = db.createStatement()) {
+            for (String tampering : List.of("update audit_event set username = 'someone-else'",
+                    "delete from audit_event", "truncate audit_event")) {
+                SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                        () -> sql.execute(tampering), tampering);
+                assertTrue(refused.getMessage().contains("append-only"), refused.getMessage());
+            }
+        }
+    }
+
+    @Test
     void thePolicyEndpointShowsTheResolvedParametersAndFingerprint() {
         Api.Reply policy = clerk.get("/api/v1/policies/370323/2020");
         assertEquals(200, policy.status(), policy::toString);
