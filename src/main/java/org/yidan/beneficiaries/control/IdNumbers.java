@@ -1,8 +1,9 @@
 package org.yidan.beneficiaries.control;
 
+import org.yidan.platform.control.CountyClock;
+
 import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -22,7 +23,6 @@ public final class IdNumbers {
     private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
     private static final String CHECK_CHARACTERS = "10X98765432";
     /** Birth dates are read in China's time zone, whatever the server's. */
-    static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final int EARLIEST_BIRTH_YEAR = 1800;
 
     private IdNumbers() {
@@ -38,7 +38,7 @@ public final class IdNumbers {
      * Surrounding blanks are ignored and a lower-case {@code x} is accepted.
      */
     public static Optional<String> problem(String idNumber) {
-        return problem(idNumber, LocalDate.now(CHINA));
+        return problem(idNumber, LocalDate.now(CountyClock.ZONE));
     }
 
     static Optional<String> problem(String idNumber, LocalDate today) {

@@ -1,5 +1,6 @@
 package org.yidan.beneficiaries.control;
 
+import org.yidan.platform.control.CountyClock;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -502,7 +503,7 @@ public final class RosterParser {
 
     private static final class Collector {
         /** One "today" for the whole file: birth dates in the future are refused. */
-        private final LocalDate today = LocalDate.now(IdNumbers.CHINA);
+        private final LocalDate today = CountyClock.today();
         private Header header;
         /** The first non-blank row while no header is found, named in the error if none is. */
         private String[] firstRow;

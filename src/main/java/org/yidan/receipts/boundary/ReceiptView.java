@@ -1,5 +1,7 @@
 package org.yidan.receipts.boundary;
 
+import org.yidan.platform.control.CountyClock;
+
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -20,7 +22,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
@@ -33,7 +34,6 @@ import java.util.List;
 public class ReceiptView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     public record Line(String fund, String fundName, BigDecimal amount) implements Serializable {
@@ -100,7 +100,7 @@ public class ReceiptView implements Serializable {
     }
 
     private static String time(OffsetDateTime at) {
-        return at == null ? null : at.atZoneSameInstant(CHINA).format(TIME);
+        return at == null ? null : at.atZoneSameInstant(CountyClock.ZONE).format(TIME);
     }
 
     private static <E extends Enum<E>> String label(Class<E> type, String name) {

@@ -1,5 +1,7 @@
 package org.yidan.receipts.control;
 
+import org.yidan.platform.control.CountyClock;
+
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -8,7 +10,6 @@ import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
@@ -85,7 +86,6 @@ public final class ReceiptPdf {
         }
     }
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final String FONT_FOLDER = "fonts/ttf/NotoSansSC/";
@@ -389,7 +389,7 @@ public final class ReceiptPdf {
     }
 
     private static String time(OffsetDateTime at) {
-        return TIME.format(at.atZoneSameInstant(CHINA));
+        return TIME.format(at.atZoneSameInstant(CountyClock.ZONE));
     }
 
     private static String orDash(String text) {

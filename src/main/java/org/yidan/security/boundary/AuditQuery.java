@@ -1,5 +1,7 @@
 package org.yidan.security.boundary;
 
+import org.yidan.platform.control.CountyClock;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -13,7 +15,6 @@ import org.yidan.security.entity.AuditEvent;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,6 @@ import static org.yidan.security.entity.Role.AUDITOR_NAME;
 @RolesAllowed({AUDITOR_NAME, ADMIN_NAME})
 public class AuditQuery {
 
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /** Every part optional; days are China Standard Time days, both inclusive. */
     public record Filter(LocalDate from, LocalDate to, String username, String action, AuditEvent.Outcome outcome)
@@ -67,10 +67,10 @@ public class AuditQuery {
     private static Predicate[] predicates(CriteriaBuilder cb, Root<AuditEvent> e, Filter filter) {
         List<Predicate> where = new ArrayList<>();
         if (filter.from() != null) {
-            where.add(cb.greaterThanOrEqualTo(e.get("occurredAt"), filter.from().atStartOfDay(CHINA).toOffsetDateTime()));
+            where.add(cb.greaterThanOrEqualTo(e.get("occurredAt"), filter.from().atStartOfDay(CountyClock.ZONE).toOffsetDateTime()));
         }
         if (filter.to() != null) {
-            where.add(cb.lessThan(e.get("occurredAt"), filter.to().plusDays(1).atStartOfDay(CHINA).toOffsetDateTime()));
+            where.add(cb.lessThan(e.get("occurredAt"), filter.to().plusDays(1).atStartOfDay(CountyClock.ZONE).toOffsetDateTime()));
         }
         if (filter.username() != null && !filter.username().isBlank()) {
             where.add(cb.equal(e.get("username"), filter.username().trim()));

@@ -1,5 +1,7 @@
 package org.yidan.security.boundary;
 
+import org.yidan.platform.control.CountyClock;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -14,7 +16,6 @@ import org.yidan.security.entity.Role;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +27,7 @@ public class AuditView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(CountyClock.ZONE);
 
     @Inject
     AuditQuery audit;

@@ -1,5 +1,7 @@
 package org.yidan.security.boundary;
 
+import org.yidan.platform.control.CountyClock;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -11,7 +13,6 @@ import org.yidan.security.entity.Role;
 
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,7 +26,7 @@ public class UsersView implements Serializable {
 
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
+            .withZone(CountyClock.ZONE);
 
     @Inject
     UserAdministration administration;

@@ -1,5 +1,7 @@
 package org.yidan.settlement.boundary;
 
+import org.yidan.platform.control.CountyClock;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -34,7 +36,6 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -57,7 +58,6 @@ import java.util.regex.Pattern;
 public class CounterView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d+)]\\.(category|amount)");
 
     /** One person found by the lookup. */
@@ -136,7 +136,7 @@ public class CounterView implements Serializable {
         }
         try {
             boolean full = currentUser.isMayReadFullIdNumbers();
-            LocalDate today = LocalDate.now(CHINA);
+            LocalDate today = LocalDate.now(CountyClock.ZONE);
             matches = registry.search(text).stream()
                     .map(record -> new Match(record.idNumber(), full ? record.idNumber() : IdNumbers.mask(record.idNumber()),
                             record.name(), record.county(), record.householdId(), categoriesOn(record, today)))
@@ -243,7 +243,7 @@ public class CounterView implements Serializable {
 
     /** The day whose categories count: the discharge date in the year shown, else today or the year's last day. */
     private LocalDate referenceDate() {
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = LocalDate.now(CountyClock.ZONE);
         if (bill.getDischargeDate() != null && bill.getDischargeDate().getYear() == year) {
             return bill.getDischargeDate();
         }
@@ -261,12 +261,12 @@ public class CounterView implements Serializable {
     private Integer defaultYear() {
         List<Integer> years = getYears();
         if (years.isEmpty()) {
-            return LocalDate.now(CHINA).getYear();
+            return LocalDate.now(CountyClock.ZONE).getYear();
         }
         if (bill.getDischargeDate() != null && years.contains(bill.getDischargeDate().getYear())) {
             return bill.getDischargeDate().getYear();
         }
-        int thisYear = LocalDate.now(CHINA).getYear();
+        int thisYear = LocalDate.now(CountyClock.ZONE).getYear();
         return years.contains(thisYear) ? thisYear : years.get(0);
     }
 
@@ -386,7 +386,7 @@ public class CounterView implements Serializable {
     // --- conversions into what the screen shows
 
     private Person person(BeneficiaryRecord record) {
-        LocalDate today = LocalDate.now(CHINA);
+        LocalDate today = LocalDate.now(CountyClock.ZONE);
         List<CategoryRow> categories = record.categories().stream()
                 .map(span -> new CategoryRow(categoryLabel(span.code()), span.from(), span.to(), span.holdsOn(today)))
                 .toList();

@@ -1,5 +1,7 @@
 package org.yidan.settlement.boundary;
 
+import org.yidan.platform.control.CountyClock;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -21,7 +23,6 @@ import org.yidan.settlement.entity.Settlement;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +36,6 @@ import java.util.Map;
 public class HistoryView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
@@ -107,7 +107,7 @@ public class HistoryView implements Serializable {
     }
 
     public String time(OffsetDateTime at) {
-        return at == null ? "" : at.atZoneSameInstant(CHINA).format(TIME);
+        return at == null ? "" : at.atZoneSameInstant(CountyClock.ZONE).format(TIME);
     }
 
     public String visitTypeLabel(String visitType) {

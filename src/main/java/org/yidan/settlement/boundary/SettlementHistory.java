@@ -1,5 +1,7 @@
 package org.yidan.settlement.boundary;
 
+import org.yidan.platform.control.CountyClock;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
@@ -15,7 +17,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,6 @@ import static org.yidan.security.entity.Role.CLERK_NAME;
 public class SettlementHistory {
 
     /** Settlement days are county days (China Standard Time), whatever the server's zone. */
-    private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
     /**
      * What to look for; every part optional.
@@ -87,11 +87,11 @@ public class SettlementHistory {
         List<Predicate> where = new ArrayList<>();
         if (filter.settledFrom() != null) {
             where.add(cb.greaterThanOrEqualTo(s.get("settledAt"),
-                    filter.settledFrom().atStartOfDay(CHINA).toOffsetDateTime()));
+                    filter.settledFrom().atStartOfDay(CountyClock.ZONE).toOffsetDateTime()));
         }
         if (filter.settledTo() != null) {
             where.add(cb.lessThan(s.get("settledAt"),
-                    filter.settledTo().plusDays(1).atStartOfDay(CHINA).toOffsetDateTime()));
+                    filter.settledTo().plusDays(1).atStartOfDay(CountyClock.ZONE).toOffsetDateTime()));
         }
         String person = filter.person() == null ? "" : filter.person().trim();
         if (person.length() == 18 && person.matches("[0-9]{17}[0-9Xx]")) {

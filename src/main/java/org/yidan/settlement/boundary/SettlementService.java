@@ -1,5 +1,7 @@
 package org.yidan.settlement.boundary;
 
+import org.yidan.platform.control.CountyClock;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -120,7 +122,7 @@ public class SettlementService {
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Settlement settlement = new Settlement(receiptNumbers.next(policy.county(),
-                now.atZoneSameInstant(SettlementJson.COUNTY_TIME).toLocalDate()));
+                now.atZoneSameInstant(CountyClock.ZONE).toLocalDate()));
         fill(settlement, policy, person, request, calculation, now, username);
         em.persist(settlement);
         em.createNativeQuery("update idempotency_record set receipt_no = ?1 where idem_key = ?2")

@@ -1,5 +1,7 @@
 package org.yidan.settlement.control;
 
+import org.yidan.platform.control.CountyClock;
+
 import org.yidan.platform.control.JsonFactories;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -8,14 +10,10 @@ import org.yidan.beneficiaries.control.IdNumbers;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
 /** Writes a settlement in the shape of api.md: amounts as JSON numbers with exactly two decimals. */
 public final class SettlementJson {
-
-    /** Receipts print the county's local time. */
-    public static final ZoneId COUNTY_TIME = ZoneId.of("Asia/Shanghai");
 
     private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX");
 
@@ -60,14 +58,14 @@ public final class SettlementJson {
                 .add("fundTotal", money(view.fundTotal()))
                 .add("selfPay", money(view.selfPay()));
         if (view.settledAt() != null) {
-            json.add("settledAt", view.settledAt().atZoneSameInstant(COUNTY_TIME).toOffsetDateTime()
+            json.add("settledAt", view.settledAt().atZoneSameInstant(CountyClock.ZONE).toOffsetDateTime()
                             .format(TIMESTAMP))
                     .add("settledBy", view.settledBy())
                     .add("verificationCode", view.verificationCode());
         }
         if (view.reversedAt() != null) {
             json.add("reversal", JsonFactories.object()
-                    .add("reversedAt", view.reversedAt().atZoneSameInstant(COUNTY_TIME).toOffsetDateTime()
+                    .add("reversedAt", view.reversedAt().atZoneSameInstant(CountyClock.ZONE).toOffsetDateTime()
                             .format(TIMESTAMP))
                     .add("reversedBy", view.reversedBy())
                     .add("reason", view.reversalReason()));
