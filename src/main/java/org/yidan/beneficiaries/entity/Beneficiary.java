@@ -70,7 +70,8 @@ public class Beneficiary {
     @OrderColumn(name = "position")
     private List<CategoryEntry> categories = new ArrayList<>();
 
-    @ElementCollection(fetch = FetchType.EAGER)
+    // not needed to settle, so read only when shown
+    @ElementCollection(fetch = FetchType.LAZY)
     @CollectionTable(name = "beneficiary_tag", joinColumns = @JoinColumn(name = "id_number"))
     @Column(name = "tag")
     private Set<String> standardTags = new TreeSet<>();

@@ -252,7 +252,7 @@ public class SettlementService {
             return locked;
         }
         em.createNativeQuery("insert into accumulator (id_number, year, acc_key)"
-                        + " select ?1, ?2, k from unnest(string_to_array(?3, ',')) as k order by k"
+                        + " select ?1, ?2, k from unnest(string_to_array(?3, ',')) as k order by k collate \"C\""
                         + " on conflict do nothing")
                 .setParameter(1, idNumber).setParameter(2, year)
                 .setParameter(3, String.join(",", keys.stream().map(AccumulatorKey::value).toList()))
@@ -267,11 +267,17 @@ public class SettlementService {
         if (keys.isEmpty()) {
             return List.of();
         }
-        return em.createNamedQuery(AccumulatorEntry.FOR_PERSON_YEAR_KEYS, AccumulatorEntry.class)
-                .setParameter("idNumber", idNumber).setParameter("year", year)
-                .setParameter("keys", keys.stream().map(AccumulatorKey::value).toList())
-                .setLockMode(lock)
+        // native SQL with the keys as one text parameter: a JPQL IN over a list is translated anew on every call,
+        // which showed as a twentieth of a settlement's CPU time in the benchmark's profile
+        String sql = "select * from accumulator where id_number = ?1 and year = ?2"
+                + " and acc_key = any (string_to_array(?3, ',')) order by acc_key collate \"C\""
+                + (lock == LockModeType.PESSIMISTIC_WRITE ? " for update" : "");
+        @SuppressWarnings("unchecked")
+        List<AccumulatorEntry> entries = em.createNativeQuery(sql, AccumulatorEntry.class)
+                .setParameter(1, idNumber).setParameter(2, year)
+                .setParameter(3, String.join(",", keys.stream().map(AccumulatorKey::value).toList()))
                 .getResultList();
+        return entries;
     }
 
     private static void fill(Settlement settlement, Policy policy, Beneficiary person, SettlementRequest request,

@@ -21,14 +21,10 @@ import java.util.Objects;
 @Entity
 @Table(name = "accumulator")
 @IdClass(AccumulatorEntry.Id.class)
-@NamedQuery(name = AccumulatorEntry.FOR_PERSON_YEAR_KEYS,
-        query = "select a from AccumulatorEntry a where a.idNumber = :idNumber and a.year = :year"
-                + " and a.key in :keys order by a.key")
 @NamedQuery(name = AccumulatorEntry.FOR_PERSON_YEAR,
         query = "select a from AccumulatorEntry a where a.idNumber = :idNumber and a.year = :year order by a.key")
 public class AccumulatorEntry {
 
-    public static final String FOR_PERSON_YEAR_KEYS = "AccumulatorEntry.forPersonYearKeys";
     public static final String FOR_PERSON_YEAR = "AccumulatorEntry.forPersonYear";
 
     /** The composite key: person, year, accumulator key. */
