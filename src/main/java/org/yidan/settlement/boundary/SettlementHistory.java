@@ -33,8 +33,6 @@ import static org.yidan.security.entity.Role.CLERK_NAME;
 @RolesAllowed({CLERK_NAME, AUDITOR_NAME, ADMIN_NAME})
 public class SettlementHistory {
 
-    /** Settlement days are county days (China Standard Time), whatever the server's zone. */
-
     /**
      * What to look for; every part optional.
      *
