@@ -1,0 +1,180 @@
+package org.yidan.settlement.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.yidan.platform.boundary.FacesMessages;
+import org.yidan.platform.control.CountyClock;
+import org.yidan.policy.entity.Fund;
+import org.yidan.policy.entity.VisitType;
+import org.yidan.security.boundary.CurrentUser;
+import org.yidan.security.entity.Role;
+import org.yidan.settlement.entity.Settlement;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code settlement/fund-ledger.xhtml}: one fund's lines of the settlements on a lazy table with the total
+ * ({@link SettlementHistory#findLedger}). A fund officer sees its own fund only (the facade decides which);
+ * an auditor or administrator chooses the fund.
+ */
+@Named
+@ViewScoped
+public class FundLedgerView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    @Inject
+    SettlementHistory history;
+
+    @Inject
+    CurrentUser currentUser;
+
+    private boolean fundChoosable;
+    private Fund fund;
+    private LocalDate settledFrom;
+    private LocalDate settledTo;
+    private String hospitalCode;
+    private Settlement.Status status;
+    private SettlementHistory.LedgerFilter filter;
+    private BigDecimal settledTotal;
+    private final LazyDataModel<SettlementHistory.LedgerRow> linesModel = new Model();
+
+    @PostConstruct
+    void init() {
+        currentUser.require(Role.FUND_VIEWER, Role.AUDITOR, Role.ADMIN);
+        fundChoosable = currentUser.has(Role.AUDITOR) || currentUser.isAdmin();
+        fund = history.ledgerFund(fundChoosable ? Fund.values()[0] : null);
+        search();
+    }
+
+    /** The lazy model: a page from the facade, and the count for the pager. */
+    private final class Model extends LazyDataModel<SettlementHistory.LedgerRow> {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, history.countLedger(filter));
+        }
+
+        @Override
+        public List<SettlementHistory.LedgerRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
+                                                      Map<String, FilterMeta> filterBy) {
+            return history.findLedger(filter, first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(SettlementHistory.LedgerRow row) {
+            return row.receiptNo();
+        }
+    }
+
+    public void search() {
+        filter = new SettlementHistory.LedgerFilter(fund, settledFrom, settledTo, hospitalCode, status);
+        settledTotal = history.ledgerSettledTotal(filter);
+    }
+
+    public void reset() {
+        settledFrom = null;
+        settledTo = null;
+        hospitalCode = null;
+        status = null;
+        search();
+    }
+
+    public String time(OffsetDateTime at) {
+        return at == null ? "" : at.atZoneSameInstant(CountyClock.ZONE).format(TIME);
+    }
+
+    public String visitTypeLabel(String visitType) {
+        try {
+            return VisitType.valueOf(visitType).displayName();
+        } catch (IllegalArgumentException | NullPointerException unknown) {
+            return visitType;
+        }
+    }
+
+    public String statusLabel(Settlement.Status value) {
+        return value == null ? "" : FacesMessages.text("receipt.status." + value.name());
+    }
+
+    public Settlement.Status[] getStatuses() {
+        return Settlement.Status.values();
+    }
+
+    public Fund[] getFunds() {
+        return Fund.values();
+    }
+
+    /** The fund's Chinese name, e.g. 医疗救助; empty when a fund officer's account names no fund. */
+    public String getFundName() {
+        return fund == null ? "" : fund.displayName();
+    }
+
+    public boolean isFundChoosable() {
+        return fundChoosable;
+    }
+
+    public LazyDataModel<SettlementHistory.LedgerRow> getLines() {
+        return linesModel;
+    }
+
+    public BigDecimal getSettledTotal() {
+        return settledTotal;
+    }
+
+    public Fund getFund() {
+        return fund;
+    }
+
+    /** Only an auditor or administrator chooses; a fund officer's fund stays the one of its account. */
+    public void setFund(Fund fund) {
+        if (fundChoosable) {
+            this.fund = fund;
+        }
+    }
+
+    public LocalDate getSettledFrom() {
+        return settledFrom;
+    }
+
+    public void setSettledFrom(LocalDate settledFrom) {
+        this.settledFrom = settledFrom;
+    }
+
+    public LocalDate getSettledTo() {
+        return settledTo;
+    }
+
+    public void setSettledTo(LocalDate settledTo) {
+        this.settledTo = settledTo;
+    }
+
+    public String getHospitalCode() {
+        return hospitalCode;
+    }
+
+    public void setHospitalCode(String hospitalCode) {
+        this.hospitalCode = hospitalCode;
+    }
+
+    public Settlement.Status getStatus() {
+        return status;
+    }
+
+    public void setStatus(Settlement.Status status) {
+        this.status = status;
+    }
+}
