@@ -34,7 +34,8 @@ public final class EmbeddedRun {
             System.out.println("==============================================================");
             System.out.println(" Yidan 一单 is running at http://localhost:" + httpPort + "/");
             System.out.println(" Demo users: demo-clerk / demo-clerk (CLERK), demo-admin / demo-admin (ADMIN),");
-            System.out.println("             demo-auditor / demo-auditor, demo-registrar / demo-registrar");
+            System.out.println("             demo-auditor / demo-auditor, demo-registrar / demo-registrar,");
+            System.out.println("             demo-fund / demo-fund (FUND_VIEWER of the medical assistance fund)");
             System.out.println(" Health: http://localhost:" + httpPort + "/health/ready   API: /api/v1   OpenAPI: /openapi");
             System.out.println(" Press Ctrl-C to stop.");
             System.out.println("==============================================================");

@@ -176,6 +176,15 @@ class SettlementIT {
         assertTrue(printed.contains("沂源县"), printed);
         assertTrue(printed.contains(IdNumbers.mask(id)), printed);
 
+        // a fund officer of the medical assistance fund reads that fund's line only
+        JsonObject asFundOfficer = new Api(base).as("demo-fund", "demo-fund")
+                .get("/api/v1/settlements/" + one.getString("receiptNo")).json();
+        assertEquals(1, asFundOfficer.getJsonArray("lines").size(), asFundOfficer::toString);
+        assertEquals(new BigDecimal("8200.00"), line(asFundOfficer, "ASSISTANCE"));
+        assertEquals(IdNumbers.mask(id), asFundOfficer.getString("idNumber"));
+        assertEquals(403, new Api(base).as("demo-fund", "demo-fund").post("/api/v1/settlements/preview",
+                bill(id, "2020-05-10", "60000.00", "50000.00", "30000.00")).status());
+
         JsonObject stored = clerk.get("/api/v1/settlements/" + one.getString("receiptNo")).json();
         assertEquals(one.getString("receiptNo"), stored.getString("receiptNo"));
         assertEquals(new BigDecimal("8200.00"), line(stored, "ASSISTANCE"));

@@ -46,6 +46,8 @@ public class DemoData {
         createUser("demo-admin", "演示管理员", EnumSet.of(Role.ADMIN));
         createUser("demo-auditor", "演示审核员", EnumSet.of(Role.AUDITOR));
         createUser("demo-registrar", "演示登记员", EnumSet.of(Role.REGISTRAR));
+        createUser("demo-fund", "演示医疗救助基金经办", EnumSet.of(Role.FUND_VIEWER));
+        users.find("demo-fund").ifPresent(fundOfficer -> fundOfficer.setFund("ASSISTANCE"));
         int persons = 0;
         for (BeneficiaryRecord record : DemoBeneficiaries.all()) {
             BeneficiaryRecord valid = BeneficiaryValidator.validate(record);
