@@ -20,6 +20,7 @@ import org.yidan.platform.Deployments;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -31,7 +32,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * The counter as a clerk and an auditor use it, in a real headless Chromium (Debian's chromium and
  * chromium-driver): log in, find the person, enter the worked example's bill, preview, settle, read the
- * receipt, log out; as the auditor reverse it; five wrong passwords lock an account. Screenshots of every
+ * receipt, log out; as the auditor reverse it; five wrong passwords lock an account; a fund officer reads
+ * its own fund's ledger and nothing else. Screenshots of every
  * screen go to target/screenshots/.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -268,5 +270,86 @@ class CounterBrowserIT {
         browser.logOut();
         browser.logIn(username, password);
         browser.awaitPath("/settlement/counter.xhtml");
+    }
+
+    @Test
+    void aFundOfficerSeesOnlyItsOwnFundsLinesInTheLedger() {
+        int suffix = ThreadLocalRandom.current().nextInt(100000, 1000000);
+        String username = "fund-test-" + suffix;
+        String password = "Right-Password-1";
+        Browser browser = browser();
+        // an administrator creates the fund officer of 医疗救助 (ASSISTANCE), as a county would
+        browser.logIn("demo-admin", "demo-admin");
+        browser.open("/security/users.xhtml");
+        browser.type("createForm:username", username);
+        browser.type("createForm:displayName", "救助基金经办");
+        browser.type("createForm:password", password);
+        browser.click(By.xpath("//*[@id='createForm:roles']//label[text()='基金查看']"));
+        browser.choose("createForm:fund", "医疗救助");
+        browser.click("createForm:createButton");
+        browser.awaitText(By.id("usersForm:users"), username);
+        browser.logOut();
+
+        // the worked example settled at the counter's API: BASIC 30,000.00, CRITICAL 9,750.00, ASSISTANCE 8,200.00;
+        // a hospital code of this test alone lets the ledger be filtered down to this one settlement
+        String id = registerPerson("李台账");
+        String hospital = "H-LEDGER-" + suffix;
+        Api clerk = new Api(base).as("demo-clerk", "demo-clerk");
+        Api.Reply settled = clerk.post("/api/v1/settlements", """
+                {"idNumber": "%s",
+                 "hospital": {"code": "%s", "level": "COUNTY", "inCounty": true},
+                 "visitType": "INPATIENT", "admissionDate": "2020-05-01", "dischargeDate": "2020-05-10",
+                 "totalAmount": 60000.00, "policyScopeAmount": 50000.00, "specialDrugAmount": 0,
+                 "externalPayments": {"BASIC": 30000.00}}
+                """.formatted(id, hospital), "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, settled.status(), settled::toString);
+        String receiptNo = settled.json().getString("receiptNo");
+
+        // the home page sends the fund officer to its ledger; newest first, so this settlement is on the first page
+        browser.logIn(username, password);
+        browser.awaitPath("/settlement/fund-ledger.xhtml");
+        assertEquals("基金查看", browser.text("headerForm:signedInRoles"));
+        assertEquals("医疗救助", browser.text("ledgerForm:fundName"));
+        assertTrue(browser.present(By.id("menuFundLedger")));
+        assertFalse(browser.present(By.id("menuCounter")), "a fund officer has no counter in the menu");
+        assertFalse(browser.present(By.id("menuHistory")), "nor the settlement history with every fund");
+        By row = By.xpath("//tr[td[normalize-space()='" + receiptNo + "']]");
+        assertTrue(browser.text(row).contains("8,200.00"), browser.text(row));
+        assertTrue(browser.text(row).contains(IdNumbers.mask(id)), "a fund officer sees the masked ID number");
+        browser.screenshot("20-fund-ledger");
+
+        browser.type("ledgerForm:hospitalCode", hospital);
+        browser.click("ledgerForm:searchButton");
+        browser.awaitText(By.id("ledgerForm:lines"), "共 1 笔");
+        String page = browser.pageText();
+        assertTrue(page.contains(receiptNo), page);
+        assertTrue(browser.text(row).contains("8,200.00"), browser.text(row));
+        assertEquals("8,200.00", browser.text(By.cssSelector("[id$='settledTotal']")), "合计 of the one settlement");
+        for (String otherFundsOrTotals : List.of("9,750.00", "30,000.00", "47,950.00", "60,000.00", "12,050.00")) {
+            assertFalse(page.contains(otherFundsOrTotals), otherFundsOrTotals + " must not be shown: " + page);
+        }
+        assertFalse(page.contains(id), "a fund officer never sees the full ID number");
+        assertFalse(browser.present(By.xpath("//a[normalize-space()='" + receiptNo + "']")),
+                "no link to the receipt, which carries every fund's line");
+
+        browser.open("/settlement/counter.xhtml");
+        assertTrue(browser.pageText().contains("无权访问"), browser.pageText());
+        browser.open("/settlement/history.xhtml");
+        assertTrue(browser.pageText().contains("无权访问"), browser.pageText());
+        close(browser);
+
+        // an auditor chooses the fund, and sees full ID numbers
+        Browser auditor = browser();
+        auditor.logIn("demo-auditor", "demo-auditor");
+        auditor.open("/settlement/fund-ledger.xhtml");
+        auditor.type("ledgerForm:hospitalCode", hospital);
+        auditor.choose("ledgerForm:fund", "医疗救助");
+        auditor.click("ledgerForm:searchButton");
+        auditor.awaitText(By.id("ledgerForm:lines"), "共 1 笔");
+        assertTrue(auditor.text(row).contains("8,200.00"), auditor.text(row));
+        assertTrue(auditor.text(row).contains(id), "an auditor sees the full ID number");
+        auditor.choose("ledgerForm:fund", "大病保险");
+        auditor.awaitText(By.cssSelector("[id$='settledTotal']"), "9,750.00");
+        assertTrue(auditor.text(row).contains("9,750.00"), auditor.text(row));
     }
 }

@@ -76,6 +76,11 @@ public class CurrentUser {
         return has(Role.AUDITOR) || isAdmin();
     }
 
+    /** The fund ledger (基金台账): a fund officer its own fund, an auditor or administrator any fund. */
+    public boolean isMayReadFundLedger() {
+        return has(Role.FUND_VIEWER) || has(Role.AUDITOR) || isAdmin();
+    }
+
     public boolean isMayMaintainRegistry() {
         return has(Role.REGISTRAR) || isAdmin();
     }
@@ -104,6 +109,9 @@ public class CurrentUser {
         }
         if (isMayMaintainRegistry()) {
             return "/beneficiaries/registry?faces-redirect=true";
+        }
+        if (has(Role.FUND_VIEWER)) {
+            return "/settlement/fund-ledger?faces-redirect=true";
         }
         return null;
     }
