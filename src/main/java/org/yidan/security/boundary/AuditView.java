@@ -6,9 +6,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
+import org.yidan.platform.boundary.PagedModel;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.security.entity.AuditEvent;
 import org.yidan.security.entity.Role;
@@ -18,7 +17,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 /** {@code security/audit.xhtml}: the audit trail filtered by time, user, action and outcome, on a lazy table. */
 @Named
@@ -43,25 +41,9 @@ public class AuditView implements Serializable {
     private AuditQuery.Filter filter = new AuditQuery.Filter(null, null, null, null, null);
     private List<String> actions = List.of();
 
-    private final LazyDataModel<AuditQuery.Row> events = new LazyDataModel<>() {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, audit.count(filter));
-        }
-
-        @Override
-        public List<AuditQuery.Row> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                                         Map<String, FilterMeta> filterBy) {
-            return audit.find(filter, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(AuditQuery.Row row) {
-            return String.valueOf(row.id());
-        }
-    };
+    private final LazyDataModel<AuditQuery.Row> events = new PagedModel<>(
+            () -> audit.count(filter), (first, size) -> audit.find(filter, first, size),
+            row -> String.valueOf(row.id()));
 
     @PostConstruct
     void init() {

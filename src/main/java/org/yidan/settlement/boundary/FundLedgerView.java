@@ -4,9 +4,8 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
+import org.yidan.platform.boundary.PagedModel;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.CountyClock;
 import org.yidan.policy.entity.Fund;
@@ -21,7 +20,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code settlement/fund-ledger.xhtml}: one fund's lines of the settlements on a lazy table with the total
@@ -49,7 +47,9 @@ public class FundLedgerView implements Serializable {
     private Settlement.Status status;
     private SettlementHistory.LedgerFilter filter;
     private BigDecimal settledTotal;
-    private final LazyDataModel<SettlementHistory.LedgerRow> linesModel = new Model();
+    private final LazyDataModel<SettlementHistory.LedgerRow> linesModel = new PagedModel<>(
+            () -> history.countLedger(filter), (first, size) -> history.findLedger(filter, first, size),
+            SettlementHistory.LedgerRow::receiptNo);
 
     @PostConstruct
     void init() {
@@ -57,28 +57,6 @@ public class FundLedgerView implements Serializable {
         fundChoosable = currentUser.has(Role.AUDITOR) || currentUser.isAdmin();
         fund = history.ledgerFund(fundChoosable ? Fund.values()[0] : null);
         search();
-    }
-
-    /** The lazy model: a page from the facade, and the count for the pager. */
-    private final class Model extends LazyDataModel<SettlementHistory.LedgerRow> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, history.countLedger(filter));
-        }
-
-        @Override
-        public List<SettlementHistory.LedgerRow> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                                                      Map<String, FilterMeta> filterBy) {
-            return history.findLedger(filter, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(SettlementHistory.LedgerRow row) {
-            return row.receiptNo();
-        }
     }
 
     public void search() {

@@ -7,9 +7,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.PrimeFaces;
-import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
-import org.primefaces.model.SortMeta;
+import org.yidan.platform.boundary.PagedModel;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.RefusedException;
@@ -25,7 +24,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.Map;
 
 /**
  * {@code settlement/history.xhtml}: settlements filtered by day, person, hospital and status on a lazy
@@ -56,7 +54,9 @@ public class HistoryView implements Serializable {
     private String hospitalCode;
     private Settlement.Status status;
     private SettlementHistory.Filter filter = new SettlementHistory.Filter(null, null, null, null, null);
-    private final LazyDataModel<SettlementHistory.Row> settlementsModel = new Model();
+    private final LazyDataModel<SettlementHistory.Row> settlementsModel = new PagedModel<>(
+            () -> history.count(filter), (first, size) -> history.find(filter, first, size),
+            SettlementHistory.Row::receiptNo);
 
     private String reversing;
     private String reversingName;
@@ -65,28 +65,6 @@ public class HistoryView implements Serializable {
     @PostConstruct
     void init() {
         currentUser.require(Role.CLERK, Role.AUDITOR, Role.ADMIN);
-    }
-
-    /** The lazy model: a page from the facade, and the count for the pager. */
-    private final class Model extends LazyDataModel<SettlementHistory.Row> {
-
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public int count(Map<String, FilterMeta> filterBy) {
-            return (int) Math.min(Integer.MAX_VALUE, history.count(filter));
-        }
-
-        @Override
-        public List<SettlementHistory.Row> load(int first, int pageSize, Map<String, SortMeta> sortBy,
-                                                Map<String, FilterMeta> filterBy) {
-            return history.find(filter, first, pageSize);
-        }
-
-        @Override
-        public String getRowKey(SettlementHistory.Row row) {
-            return row.receiptNo();
-        }
     }
 
     public void search() {
