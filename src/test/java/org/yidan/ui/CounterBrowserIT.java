@@ -229,6 +229,13 @@ class CounterBrowserIT {
         assertTrue(auditor.text("reversedBanner").contains("已冲销"));
         assertTrue(auditor.pageText().contains("医院重复上传账单，冲销后重新结算"));
         auditor.screenshot("10-receipt-reversed");
+
+        // the audit trail shows the settlement and the reversal of this receipt
+        auditor.open("/security/audit.xhtml");
+        String audit = auditor.pageText();
+        assertTrue(audit.contains(receiptNo), audit);
+        assertTrue(audit.contains("demo-auditor") && audit.contains("demo-clerk"), audit);
+        auditor.screenshot("13-audit");
     }
 
     @Test
