@@ -6,10 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.model.LazyDataModel;
 import org.yidan.platform.boundary.PagedModel;
-import org.yidan.platform.boundary.FacesMessages;
-import org.yidan.platform.control.CountyClock;
 import org.yidan.policy.entity.Fund;
-import org.yidan.policy.entity.VisitType;
 import org.yidan.security.boundary.CurrentUser;
 import org.yidan.security.entity.Role;
 import org.yidan.settlement.entity.Settlement;
@@ -18,7 +15,6 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -31,7 +27,6 @@ import java.util.List;
 public class FundLedgerView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     SettlementHistory history;
@@ -73,19 +68,15 @@ public class FundLedgerView implements Serializable {
     }
 
     public String time(OffsetDateTime at) {
-        return at == null ? "" : at.atZoneSameInstant(CountyClock.ZONE).format(TIME);
+        return SettlementLabels.time(at);
     }
 
     public String visitTypeLabel(String visitType) {
-        try {
-            return VisitType.valueOf(visitType).displayName();
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            return visitType;
-        }
+        return SettlementLabels.visitType(visitType);
     }
 
     public String statusLabel(Settlement.Status value) {
-        return value == null ? "" : FacesMessages.text("receipt.status." + value.name());
+        return SettlementLabels.status(value);
     }
 
     public Settlement.Status[] getStatuses() {

@@ -1,6 +1,5 @@
 package org.yidan.settlement.boundary;
 
-import org.yidan.platform.control.CountyClock;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
@@ -12,7 +11,6 @@ import org.yidan.platform.boundary.PagedModel;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.RefusedException;
-import org.yidan.policy.entity.VisitType;
 import org.yidan.security.boundary.AuditTrail;
 import org.yidan.security.boundary.CurrentUser;
 import org.yidan.security.entity.AuditEvent;
@@ -22,7 +20,6 @@ import org.yidan.settlement.entity.Settlement;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
@@ -34,7 +31,6 @@ import java.util.List;
 public class HistoryView implements Serializable {
 
     private static final long serialVersionUID = 1L;
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     @Inject
     SettlementHistory history;
@@ -85,19 +81,15 @@ public class HistoryView implements Serializable {
     }
 
     public String time(OffsetDateTime at) {
-        return at == null ? "" : at.atZoneSameInstant(CountyClock.ZONE).format(TIME);
+        return SettlementLabels.time(at);
     }
 
     public String visitTypeLabel(String visitType) {
-        try {
-            return VisitType.valueOf(visitType).displayName();
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            return visitType;
-        }
+        return SettlementLabels.visitType(visitType);
     }
 
     public String statusLabel(Settlement.Status value) {
-        return value == null ? "" : FacesMessages.text("receipt.status." + value.name());
+        return SettlementLabels.status(value);
     }
 
     public Settlement.Status[] getStatuses() {
