@@ -104,11 +104,6 @@ public class UserAccounts {
         return user;
     }
 
-    public void changePassword(String username, char[] password) {
-        initHash();
-        find(username).ifPresent(user -> user.setPasswordHash(passwordHash.generate(password)));
-    }
-
     public void unlock(String username) {
         find(username).ifPresent(UserAccount::unlock);
     }
