@@ -1,20 +1,17 @@
 package org.yidan.settlement;
 
 import org.yidan.beneficiaries.control.IdNumbers;
+import org.yidan.platform.CpuMeter;
 import org.yidan.platform.EmbeddedStack;
+import org.yidan.platform.LoopbackHttp;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -25,16 +22,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Settlement throughput and latency over REST against one Payara Micro and an embedded PostgreSQL,
  * next to pgbench's TPC-B-like throughput on the same PostgreSQL with the same number of clients.
- * Prints figures; asserts nothing. Arguments: bills (default 4000), clients (default 8), persons (default 400).
+ * Prints figures, with the CPU milliseconds each side spent per operation; asserts nothing.
+ * Arguments: bills (default 6000), clients (default 8), persons (default 400), warm-up seconds (default 40).
  * <pre>mvn -q package -DskipTests exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.yidan.settlement.SettlementLoadBenchmark -Dexec.args="4000 8"</pre>
- * Talks to 127.0.0.1 only.
+ *     -Dexec.mainClass=org.yidan.settlement.SettlementLoadBenchmark -Dexec.args="6000 8"</pre>
+ * Talks to 127.0.0.1 only. The warm-up settles for a fixed time first: a county's server runs for
+ * months, and Payara's code is compiled by the JIT only after some thousands of requests.
  */
 public final class SettlementLoadBenchmark {
 
@@ -45,41 +45,65 @@ public final class SettlementLoadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int bills = args.length > 0 ? Integer.parseInt(args[0]) : 4000;
+        int bills = args.length > 0 ? Integer.parseInt(args[0]) : 6000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int persons = args.length > 2 ? Integer.parseInt(args[2]) : 400;
+        int warmUpSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 40;
         Path war = Path.of(System.getProperty("yidan.war", "target/yidan.war")).toAbsolutePath();
         Path data = Path.of("target", "benchmark-data").toAbsolutePath();
         deleteRecursively(data);
         int httpPort = freePort();
         int databasePort = freePort();
-        System.out.printf("Settlement benchmark: %d bills, %d clients, %d persons; Payara log in %s%n",
-                bills, clients, persons, data.resolve("payara.log"));
+        System.out.printf("Settlement benchmark: %d bills, %d clients, %d persons, %d s warm-up; Payara log in %s%n",
+                bills, clients, persons, warmUpSeconds, data.resolve("payara.log"));
         try (EmbeddedStack stack = EmbeddedStack.start(war, data, httpPort, databasePort,
                 Map.of("YIDAN_DEMO_DATA", "true"), false)) {
             if (!stack.awaitReady()) {
                 throw new IllegalStateException("Payara did not become ready; see " + data.resolve("payara.log"));
             }
-            // HTTP/1.1 with keep-alive, as hospital systems talk; the JDK client would otherwise upgrade to h2c
-            // and multiplex every client over one connection
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(10)).build();
-            List<String> ids = registerPersons(http, stack.baseUrl(), persons);
-            // warm-up: JIT, connection pool, credential cache
-            run(http, stack.baseUrl(), ids, Math.min(500, bills / 4), clients);
-            Result result = run(http, stack.baseUrl(), ids, bills, clients);
-            System.out.printf("REST settlements: %d in %.2f s = %.1f settlements/s with %d clients%n",
-                    result.count, result.seconds, result.count / result.seconds, clients);
-            System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f  (failures: %d)%n",
-                    result.percentile(50), result.percentile(95), result.percentile(99), result.percentile(100),
-                    result.failures);
+            CpuMeter cpu = new CpuMeter(stack.payara().pid(), data.resolve("postgres"));
+            List<String> ids = registerPersons(httpPort, persons);
+            long warmUpEnd = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
+            Result warmUp = settle(httpPort, ids, Integer.MAX_VALUE, clients, i -> System.nanoTime() < warmUpEnd);
+            System.out.printf("warm-up: %d settlements in %.0f s%n", warmUp.count, warmUp.seconds);
+
+            CpuMeter.Reading before = cpu.read();
+            Result result = settle(httpPort, ids, bills, clients, i -> i < bills);
+            double[] settlementCpu = CpuMeter.millisPerOperation(before, cpu.read(), result.count);
+            System.out.printf("REST settlements: %d in %.2f s = %.1f settlements/s with %d clients (failures: %d)%n",
+                    result.count, result.seconds, result.count / result.seconds, clients, result.failures);
+            System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
+                    result.percentile(50), result.percentile(95), result.percentile(99), result.percentile(100));
+            printCpu("per settlement", settlementCpu);
+
+            // for scale: what the same server answers when a request touches no database at all
+            before = cpu.read();
+            long readEnd = System.nanoTime() + 10_000_000_000L;
+            Result reads = run(httpPort, Integer.MAX_VALUE, clients, i -> System.nanoTime() < readEnd,
+                    (http, i) -> http.send("GET", "/api/v1/policies/370323/2020",
+                            Map.of("Authorization", AUTH_CLERK), null).status() == 200);
+            double[] readCpu = CpuMeter.millisPerOperation(before, cpu.read(), reads.count);
+            System.out.printf("for scale, an authenticated read from memory (GET a policy): %.0f requests/s, p99 %.1f ms%n",
+                    reads.count / reads.seconds, reads.percentile(99));
+            printCpu("per read", readCpu);
+
+            before = cpu.read();
             double pgbench = pgbench(stack.databasePort(), clients);
             if (pgbench > 0) {
+                double[] pgbenchCpu = CpuMeter.millisPerOperation(before, cpu.read(), Math.round(pgbench * 20));
                 System.out.printf("pgbench TPC-B-like: %.1f tps with %d clients on the same PostgreSQL%n", pgbench,
                         clients);
-                System.out.printf("ratio settlements/s : pgbench tps = %.2f (goal >= 0.50); p99 goal < 50 ms%n",
-                        result.count / result.seconds / pgbench);
+                printCpu("per pgbench transaction", pgbenchCpu);
+                System.out.printf("ratio settlements/s : pgbench tps = %.2f (goal >= 0.50); p99 %.1f ms (goal < 50 ms)%n",
+                        result.count / result.seconds / pgbench, result.percentile(99));
             }
+        }
+    }
+
+    private static void printCpu(String what, double[] millis) {
+        if (CpuMeter.available()) {
+            System.out.printf("  CPU ms %s: Payara %.2f, PostgreSQL %.2f, whole machine %.2f (2 cores = %.0f ms/s)%n",
+                    what, millis[0], millis[1], millis[2], 1000.0 * Runtime.getRuntime().availableProcessors());
         }
     }
 
@@ -94,65 +118,78 @@ public final class SettlementLoadBenchmark {
         }
     }
 
-    private static List<String> registerPersons(HttpClient http, String base, int persons) throws Exception {
+    /** One request of a load run: true when it succeeded. */
+    private interface Call {
+        boolean send(LoopbackHttp http, int index) throws Exception;
+    }
+
+    private static List<String> registerPersons(int port, int persons) throws Exception {
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < persons; i++) {
-            String first17 = "370323" + "1960" + String.format("%02d%02d", 1 + i % 12, 1 + i % 28)
-                    + String.format("%03d", i % 1000);
-            String id = first17 + IdNumbers.checkCharacter(first17);
-            if (ids.contains(id)) {
-                continue;
+        try (LoopbackHttp http = new LoopbackHttp(port)) {
+            for (int i = 0; i < persons; i++) {
+                String first17 = "370323" + "1960" + String.format("%02d%02d", 1 + i % 12, 1 + i % 28)
+                        + String.format("%03d", i % 1000);
+                String id = first17 + IdNumbers.checkCharacter(first17);
+                if (ids.contains(id)) {
+                    continue;
+                }
+                String body = """
+                        {"name": "压测%d", "county": "370323", "householdId": "B-%d",
+                         "categories": [{"code": "%s", "from": "2020-01-01", "to": null}]}
+                        """.formatted(i, i, i % 3 == 0 ? "DIBAO" : i % 3 == 1 ? "REGISTERED_POOR" : "ILLNESS_POVERTY");
+                LoopbackHttp.Response response = http.send("PUT", "/api/v1/beneficiaries/" + id,
+                        Map.of("Authorization", AUTH_ADMIN, "Content-Type", "application/json"), body);
+                if (response.status() >= 300) {
+                    throw new IllegalStateException("cannot register " + id + ": " + response.text());
+                }
+                ids.add(id);
             }
-            String body = """
-                    {"name": "压测%d", "county": "370323", "householdId": "B-%d",
-                     "categories": [{"code": "%s", "from": "2020-01-01", "to": null}]}
-                    """.formatted(i, i, i % 3 == 0 ? "DIBAO" : i % 3 == 1 ? "REGISTERED_POOR" : "ILLNESS_POVERTY");
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                            URI.create(base + "/api/v1/beneficiaries/" + id))
-                    .header("Authorization", AUTH_ADMIN).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() >= 300) {
-                throw new IllegalStateException("cannot register " + id + ": " + response.body());
-            }
-            ids.add(id);
         }
         return ids;
     }
 
-    private static Result run(HttpClient http, String base, List<String> ids, int bills, int clients)
+    private static Result settle(int port, List<String> ids, int limit, int clients, IntPredicate goOn)
             throws Exception {
-        long[] latencies = new long[bills];
+        return run(port, limit, clients, goOn, (http, i) -> {
+            String id = ids.get(i % ids.size());
+            int scope = 2000 + (i * 37) % 40000;
+            String body = """
+                    {"idNumber": "%s", "hospital": {"code": "H370323001", "level": "COUNTY", "inCounty": true},
+                     "visitType": "INPATIENT", "admissionDate": "2020-03-01", "dischargeDate": "2020-03-%02d",
+                     "totalAmount": %d.00, "policyScopeAmount": %d.00, "externalPayments": {"BASIC": %d.00}}
+                    """.formatted(id, 2 + i % 27, scope + 1000, scope, scope / 2);
+            return http.send("POST", "/api/v1/settlements", Map.of("Authorization", AUTH_CLERK,
+                    "Content-Type", "application/json", "Idempotency-Key", UUID.randomUUID().toString()),
+                    body).status() == 201;
+        });
+    }
+
+    /** C clients, each on its own keep-alive connection, send requests 0, 1, 2 … while {@code goOn} holds. */
+    private static Result run(int port, int limit, int clients, IntPredicate goOn, Call call) throws Exception {
+        long[] latencies = new long[Math.min(limit, 1_000_000)];
         AtomicInteger next = new AtomicInteger();
+        AtomicInteger done = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long start = System.nanoTime();
         List<Future<?>> workers = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             workers.add(pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i < bills; i = next.getAndIncrement()) {
-                    String id = ids.get(i % ids.size());
-                    int scope = 2000 + (i * 37) % 40000;
-                    String body = """
-                            {"idNumber": "%s", "hospital": {"code": "H370323001", "level": "COUNTY", "inCounty": true},
-                             "visitType": "INPATIENT", "admissionDate": "2020-03-01", "dischargeDate": "2020-03-%02d",
-                             "totalAmount": %d.00, "policyScopeAmount": %d.00, "externalPayments": {"BASIC": %d.00}}
-                            """.formatted(id, 2 + i % 27, scope + 1000, scope, scope / 2);
-                    long begin = System.nanoTime();
-                    try {
-                        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                        URI.create(base + "/api/v1/settlements"))
-                                .header("Authorization", AUTH_CLERK).header("Content-Type", "application/json")
-                                .header("Idempotency-Key", UUID.randomUUID().toString())
-                                .timeout(Duration.ofSeconds(30))
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                                HttpResponse.BodyHandlers.ofString());
-                        if (response.statusCode() != 201) {
+                try (LoopbackHttp http = new LoopbackHttp(port)) {
+                    for (int i = next.getAndIncrement(); i < latencies.length && goOn.test(i);
+                         i = next.getAndIncrement()) {
+                        long begin = System.nanoTime();
+                        try {
+                            if (!call.send(http, i)) {
+                                failures.incrementAndGet();
+                            }
+                        } catch (Exception failed) {
                             failures.incrementAndGet();
+                            http.close();
                         }
-                    } catch (Exception failed) {
-                        failures.incrementAndGet();
+                        long latency = System.nanoTime() - begin;
+                        latencies[done.getAndIncrement()] = latency;
                     }
-                    latencies[i] = System.nanoTime() - begin;
                 }
                 return null;
             }));
@@ -162,8 +199,9 @@ public final class SettlementLoadBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        Arrays.sort(latencies);
-        return new Result(bills, failures.get(), seconds, latencies);
+        long[] measured = Arrays.copyOf(latencies, Math.min(done.get(), latencies.length));
+        Arrays.sort(measured);
+        return new Result(done.get(), failures.get(), seconds, measured);
     }
 
     /** pgbench's default TPC-B-like script for 20 s; 0 when pgbench is not installed. */

@@ -1,0 +1,115 @@
+package org.yidan.platform;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * CPU time spent by the processes of a benchmark, read from Linux's {@code /proc}: the Payara JVM,
+ * PostgreSQL (the postmaster, its live backends, and through the postmaster's child times the ones
+ * that ended), and the whole machine. Lets a benchmark say where a request's milliseconds went.
+ * Elsewhere than Linux every reading is unavailable and the benchmark prints no breakdown.
+ */
+public final class CpuMeter {
+
+    /** USER_HZ: the unit of /proc times, 100 on every Linux this runs on. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    public record Reading(long payaraTicks, long postgresTicks, long machineBusyTicks) {
+    }
+
+    private final long payaraPid;
+    private final Path postgresDataDirectory;
+
+    public CpuMeter(long payaraPid, Path postgresDataDirectory) {
+        this.payaraPid = payaraPid;
+        this.postgresDataDirectory = postgresDataDirectory;
+    }
+
+    public static boolean available() {
+        return Files.isReadable(Path.of("/proc/self/stat"));
+    }
+
+    public Reading read() {
+        if (!available()) {
+            return new Reading(0, 0, 0);
+        }
+        return new Reading(processTicks(payaraPid, false), postgresTicks(), machineBusyTicks());
+    }
+
+    /** Milliseconds of CPU per operation between two readings: Payara, PostgreSQL, whole machine. */
+    public static double[] millisPerOperation(Reading before, Reading after, long operations) {
+        double factor = 1000.0 / TICKS_PER_SECOND / Math.max(1, operations);
+        return new double[]{
+                (after.payaraTicks() - before.payaraTicks()) * factor,
+                (after.postgresTicks() - before.postgresTicks()) * factor,
+                (after.machineBusyTicks() - before.machineBusyTicks()) * factor};
+    }
+
+    private long postgresTicks() {
+        long postmaster = postmasterPid();
+        if (postmaster <= 0) {
+            return 0;
+        }
+        long total = processTicks(postmaster, true);
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                List<String> fields = statFields(Long.parseLong(process.getFileName().toString()));
+                if (fields != null && Long.parseLong(fields.get(1)) == postmaster) {
+                    total += Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
+                }
+            }
+        } catch (IOException unreadable) {
+            return 0;
+        }
+        return total;
+    }
+
+    private long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(postgresDataDirectory.resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException | RuntimeException noServer) {
+            return -1;
+        }
+    }
+
+    /** utime + stime, plus the times of waited-for children when asked (how ended backends are counted). */
+    private static long processTicks(long pid, boolean withEndedChildren) {
+        List<String> fields = statFields(pid);
+        if (fields == null) {
+            return 0;
+        }
+        long ticks = Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
+        if (withEndedChildren) {
+            ticks += Long.parseLong(fields.get(13)) + Long.parseLong(fields.get(14));
+        }
+        return ticks;
+    }
+
+    /** The fields of /proc/pid/stat after the command name: index 0 is the state, 1 the parent, 11 utime. */
+    private static List<String> statFields(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+            return List.of(stat.substring(stat.lastIndexOf(')') + 2).split(" "));
+        } catch (IOException | RuntimeException gone) {
+            return null;
+        }
+    }
+
+    private static long machineBusyTicks() {
+        try {
+            String[] cpu = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < cpu.length && i <= 8; i++) {
+                if (i != 4 && i != 5) { // idle and iowait
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return busy;
+        } catch (IOException | RuntimeException unreadable) {
+            return 0;
+        }
+    }
+}
