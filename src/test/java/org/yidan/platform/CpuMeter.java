@@ -4,13 +4,17 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
  * CPU time spent by the processes of a benchmark, read from Linux's {@code /proc}: the Payara JVM,
- * PostgreSQL (the postmaster, its live backends, and through the postmaster's child times the ones
- * that ended), and the whole machine. Lets a benchmark say where a request's milliseconds went.
- * Elsewhere than Linux every reading is unavailable and the benchmark prints no breakdown.
+ * PostgreSQL (the postmaster and every backend seen), and the whole machine. Lets a benchmark say
+ * where a request's milliseconds went. Backends come and go (pgbench opens its own), so a daemon
+ * thread looks at them four times a second and keeps each one's last figure; only the last quarter
+ * second of a backend that ended is missed. Elsewhere than Linux every reading is unavailable and the
+ * benchmark prints no breakdown.
  */
 public final class CpuMeter {
 
@@ -22,10 +26,25 @@ public final class CpuMeter {
 
     private final long payaraPid;
     private final Path postgresDataDirectory;
+    private final Map<Long, Long> backendTicks = new ConcurrentHashMap<>();
 
     public CpuMeter(long payaraPid, Path postgresDataDirectory) {
         this.payaraPid = payaraPid;
         this.postgresDataDirectory = postgresDataDirectory;
+        if (available()) {
+            Thread sampler = new Thread(() -> {
+                while (true) {
+                    sampleBackends();
+                    try {
+                        Thread.sleep(250);
+                    } catch (InterruptedException stop) {
+                        return;
+                    }
+                }
+            }, "cpu-meter");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
     }
 
     public static boolean available() {
@@ -36,7 +55,7 @@ public final class CpuMeter {
         if (!available()) {
             return new Reading(0, 0, 0);
         }
-        return new Reading(processTicks(payaraPid, false), postgresTicks(), machineBusyTicks());
+        return new Reading(processTicks(payaraPid), postgresTicks(), machineBusyTicks());
     }
 
     /** Milliseconds of CPU per operation between two readings: Payara, PostgreSQL, whole machine. */
@@ -53,18 +72,26 @@ public final class CpuMeter {
         if (postmaster <= 0) {
             return 0;
         }
-        long total = processTicks(postmaster, true);
+        sampleBackends();
+        return processTicks(postmaster) + backendTicks.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    private void sampleBackends() {
+        long postmaster = postmasterPid();
+        if (postmaster <= 0) {
+            return;
+        }
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                List<String> fields = statFields(Long.parseLong(process.getFileName().toString()));
+                long pid = Long.parseLong(process.getFileName().toString());
+                List<String> fields = statFields(pid);
                 if (fields != null && Long.parseLong(fields.get(1)) == postmaster) {
-                    total += Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
+                    backendTicks.merge(pid, Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12)), Math::max);
                 }
             }
         } catch (IOException unreadable) {
-            return 0;
+            // the next sample will tell
         }
-        return total;
     }
 
     private long postmasterPid() {
@@ -75,17 +102,10 @@ public final class CpuMeter {
         }
     }
 
-    /** utime + stime, plus the times of waited-for children when asked (how ended backends are counted). */
-    private static long processTicks(long pid, boolean withEndedChildren) {
+    /** utime + stime of one process (all its threads). */
+    private static long processTicks(long pid) {
         List<String> fields = statFields(pid);
-        if (fields == null) {
-            return 0;
-        }
-        long ticks = Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
-        if (withEndedChildren) {
-            ticks += Long.parseLong(fields.get(13)) + Long.parseLong(fields.get(14));
-        }
-        return ticks;
+        return fields == null ? 0 : Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
     }
 
     /** The fields of /proc/pid/stat after the command name: index 0 is the state, 1 the parent, 11 utime. */

@@ -30,9 +30,9 @@ import java.util.regex.Pattern;
  * Settlement throughput and latency over REST against one Payara Micro and an embedded PostgreSQL,
  * next to pgbench's TPC-B-like throughput on the same PostgreSQL with the same number of clients.
  * Prints figures, with the CPU milliseconds each side spent per operation; asserts nothing.
- * Arguments: bills (default 6000), clients (default 8), persons (default 400), warm-up seconds (default 40).
+ * Arguments: bills (default 10000), clients (default 8), persons (default 400), warm-up seconds (default 120).
  * <pre>mvn -q package -DskipTests exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.yidan.settlement.SettlementLoadBenchmark -Dexec.args="6000 8"</pre>
+ *     -Dexec.mainClass=org.yidan.settlement.SettlementLoadBenchmark -Dexec.args="10000 8"</pre>
  * Talks to 127.0.0.1 only. The warm-up settles for a fixed time first: a county's server runs for
  * months, and Payara's code is compiled by the JIT only after some thousands of requests.
  */
@@ -45,10 +45,10 @@ public final class SettlementLoadBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
-        int bills = args.length > 0 ? Integer.parseInt(args[0]) : 6000;
+        int bills = args.length > 0 ? Integer.parseInt(args[0]) : 10000;
         int clients = args.length > 1 ? Integer.parseInt(args[1]) : 8;
         int persons = args.length > 2 ? Integer.parseInt(args[2]) : 400;
-        int warmUpSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 40;
+        int warmUpSeconds = args.length > 3 ? Integer.parseInt(args[3]) : 120;
         Path war = Path.of(System.getProperty("yidan.war", "target/yidan.war")).toAbsolutePath();
         Path data = Path.of("target", "benchmark-data").toAbsolutePath();
         deleteRecursively(data);
