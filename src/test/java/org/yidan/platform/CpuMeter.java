@@ -25,13 +25,14 @@ public final class CpuMeter {
     }
 
     private final long payaraPid;
-    private final Path postgresDataDirectory;
+    /** The running server's postmaster; -1 when it could not be read. */
+    private final long postmasterPid;
     private final Map<Long, Long> backendTicks = new ConcurrentHashMap<>();
 
     public CpuMeter(long payaraPid, Path postgresDataDirectory) {
         this.payaraPid = payaraPid;
-        this.postgresDataDirectory = postgresDataDirectory;
-        if (available()) {
+        this.postmasterPid = postmasterPid(postgresDataDirectory);
+        if (available() && postmasterPid > 0) {
             Thread sampler = new Thread(() -> {
                 while (true) {
                     sampleBackends();
@@ -68,25 +69,20 @@ public final class CpuMeter {
     }
 
     private long postgresTicks() {
-        long postmaster = postmasterPid();
-        if (postmaster <= 0) {
+        if (postmasterPid <= 0) {
             return 0;
         }
         sampleBackends();
-        return processTicks(postmaster) + backendTicks.values().stream().mapToLong(Long::longValue).sum();
+        return processTicks(postmasterPid) + backendTicks.values().stream().mapToLong(Long::longValue).sum();
     }
 
     private void sampleBackends() {
-        long postmaster = postmasterPid();
-        if (postmaster <= 0) {
-            return;
-        }
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 long pid = Long.parseLong(process.getFileName().toString());
                 List<String> fields = statFields(pid);
-                if (fields != null && Long.parseLong(fields.get(1)) == postmaster) {
-                    backendTicks.merge(pid, Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12)), Math::max);
+                if (fields != null && Long.parseLong(fields.get(1)) == postmasterPid) {
+                    backendTicks.merge(pid, ticks(fields), Math::max);
                 }
             }
         } catch (IOException unreadable) {
@@ -94,7 +90,7 @@ public final class CpuMeter {
         }
     }
 
-    private long postmasterPid() {
+    private static long postmasterPid(Path postgresDataDirectory) {
         try {
             return Long.parseLong(Files.readAllLines(postgresDataDirectory.resolve("postmaster.pid")).get(0).trim());
         } catch (IOException | RuntimeException noServer) {
@@ -102,10 +98,14 @@ public final class CpuMeter {
         }
     }
 
-    /** utime + stime of one process (all its threads). */
     private static long processTicks(long pid) {
         List<String> fields = statFields(pid);
-        return fields == null ? 0 : Long.parseLong(fields.get(11)) + Long.parseLong(fields.get(12));
+        return fields == null ? 0 : ticks(fields);
+    }
+
+    /** utime + stime of one process (all its threads). */
+    private static long ticks(List<String> statFields) {
+        return Long.parseLong(statFields.get(11)) + Long.parseLong(statFields.get(12));
     }
 
     /** The fields of /proc/pid/stat after the command name: index 0 is the state, 1 the parent, 11 utime. */

@@ -28,6 +28,7 @@ import java.util.concurrent.ConcurrentHashMap;
 public class CredentialCheck {
 
     private static final Duration REMEMBER_FOR = Duration.ofMinutes(1);
+    private static final int LOCK_STRIPES = 64;
 
     private record Remembered(byte[] passwordMac, UserAccounts.LoginResult result, Instant until) {
     }
@@ -37,8 +38,6 @@ public class CredentialCheck {
 
     @Inject
     AuditTrail audit;
-
-    private static final int LOCK_STRIPES = 64;
 
     private final ConcurrentHashMap<String, Remembered> recent = new ConcurrentHashMap<>();
     private final Object[] checkLocks = new Object[LOCK_STRIPES];
