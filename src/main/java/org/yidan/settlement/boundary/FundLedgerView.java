@@ -14,7 +14,6 @@ import org.yidan.settlement.entity.Settlement;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -65,22 +64,6 @@ public class FundLedgerView implements Serializable {
         hospitalCode = null;
         status = null;
         search();
-    }
-
-    public String time(OffsetDateTime at) {
-        return SettlementLabels.time(at);
-    }
-
-    public String visitTypeLabel(String visitType) {
-        return SettlementLabels.visitType(visitType);
-    }
-
-    public String statusLabel(Settlement.Status value) {
-        return SettlementLabels.status(value);
-    }
-
-    public Settlement.Status[] getStatuses() {
-        return Settlement.Status.values();
     }
 
     public Fund[] getFunds() {

@@ -19,7 +19,6 @@ import org.yidan.settlement.entity.Settlement;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
@@ -78,22 +77,6 @@ public class HistoryView implements Serializable {
 
     public String shownIdNumber(String idNumber) {
         return currentUser.isMayReadFullIdNumbers() ? idNumber : IdNumbers.mask(idNumber);
-    }
-
-    public String time(OffsetDateTime at) {
-        return SettlementLabels.time(at);
-    }
-
-    public String visitTypeLabel(String visitType) {
-        return SettlementLabels.visitType(visitType);
-    }
-
-    public String statusLabel(Settlement.Status value) {
-        return SettlementLabels.status(value);
-    }
-
-    public Settlement.Status[] getStatuses() {
-        return Settlement.Status.values();
     }
 
     // --- reversal (冲销)
