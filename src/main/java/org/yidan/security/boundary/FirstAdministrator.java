@@ -1,11 +1,12 @@
-package org.yidan.platform.boundary;
+package org.yidan.security.boundary;
 
+import jakarta.annotation.Priority;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.yidan.security.boundary.AuditTrail;
-import org.yidan.security.boundary.UserAccounts;
+import org.yidan.platform.boundary.DatabaseMigration;
 import org.yidan.security.entity.AuditEvent;
 import org.yidan.security.entity.Role;
 
@@ -14,22 +15,21 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * What happens once the schema is current: the first administrator from
- * {@code YIDAN_BOOTSTRAP_ADMIN=user:password} when there is no user yet, and the demo data when
- * {@code YIDAN_DEMO_DATA=true}. A production deployment sets neither and so has no default users.
+ * The first administrator from {@code YIDAN_BOOTSTRAP_ADMIN=user:password}, created once the schema is current
+ * and only while there is no user at all. A production deployment that sets nothing has no default user.
+ * Observes before any demo data, so that the demo users never stop the first administrator.
  */
 @Stateless
-public class Bootstrap {
+public class FirstAdministrator {
 
-    private static final Logger LOG = Logger.getLogger(Bootstrap.class.getName());
+    /** Observers of {@link DatabaseMigration.SchemaReady} that seed users run in this order. */
+    public static final int ORDER = Interceptor.Priority.APPLICATION;
+
+    private static final Logger LOG = Logger.getLogger(FirstAdministrator.class.getName());
 
     @Inject
     @ConfigProperty(name = "yidan.bootstrap.admin")
     Optional<String> bootstrapAdmin;
-
-    @Inject
-    @ConfigProperty(name = "yidan.demo.data", defaultValue = "false")
-    boolean demoData;
 
     @Inject
     UserAccounts users;
@@ -37,14 +37,8 @@ public class Bootstrap {
     @Inject
     AuditTrail audit;
 
-    @Inject
-    DemoData demo;
-
-    public void onSchemaReady(@Observes DatabaseMigration.SchemaReady ready) {
+    public void onSchemaReady(@Observes @Priority(ORDER) DatabaseMigration.SchemaReady ready) {
         bootstrapAdmin.filter(value -> !value.isBlank()).ifPresent(this::createFirstAdmin);
-        if (demoData) {
-            demo.loadOnce();
-        }
     }
 
     private void createFirstAdmin(String userAndPassword) {
