@@ -11,7 +11,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -21,8 +20,6 @@ import jakarta.ws.rs.core.UriInfo;
 import org.yidan.platform.control.JsonBodies;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.security.entity.Role;
-import org.yidan.receipts.boundary.Receipts;
-import org.yidan.receipts.control.ReceiptPdf;
 import org.yidan.security.boundary.AuditTrail;
 import org.yidan.security.boundary.Callers;
 import org.yidan.security.entity.AuditEvent;
@@ -43,9 +40,6 @@ public class SettlementResource {
 
     @Inject
     AuditTrail audit;
-
-    @Inject
-    Receipts receipts;
 
     @Inject
     Callers callers;
@@ -92,17 +86,6 @@ public class SettlementResource {
     public JsonObject get(@PathParam("receiptNo") String receiptNo) {
         SettlementView view = settlements.find(receiptNo);
         return SettlementJson.toJson(callers.restrictToOwnFund(security, view), callers.mayReadFullIdNumbers(security));
-    }
-
-    /** The printable one-receipt; {@code ?paper=241} for 241 mm continuous paper, A5 otherwise. */
-    @GET
-    @Path("{receiptNo}/receipt.pdf")
-    @Produces("application/pdf")
-    public Response receiptPdf(@PathParam("receiptNo") String receiptNo, @QueryParam("paper") String paper) {
-        ReceiptPdf.Paper size = "241".equals(paper) ? ReceiptPdf.Paper.CONTINUOUS_241 : ReceiptPdf.Paper.A5;
-        return Response.ok(receipts.pdf(receiptNo, size), "application/pdf")
-                .header("Content-Disposition", "inline; filename=\"" + receiptNo + ".pdf\"")
-                .build();
     }
 
     @POST
