@@ -3,10 +3,8 @@ package org.yidan.beneficiaries.boundary;
 import org.yidan.platform.control.JsonFactories;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,10 +28,7 @@ import org.yidan.security.entity.Role;
 import org.yidan.security.boundary.AuditTrail;
 import org.yidan.security.boundary.Callers;
 import org.yidan.security.entity.AuditEvent;
-import org.yidan.settlement.boundary.SettlementService;
-import org.yidan.settlement.control.AccumulatorView;
 
-import java.time.LocalDate;
 
 /** {@code /api/v1/beneficiaries} (api.md "Beneficiaries"). Only delegates; one instance serves every request. */
 @ApplicationScoped
@@ -43,9 +38,6 @@ public class BeneficiaryResource {
 
     @Inject
     BeneficiaryService registry;
-
-    @Inject
-    SettlementService settlements;
 
     @Inject
     AuditTrail audit;
@@ -83,43 +75,6 @@ public class BeneficiaryResource {
     public JsonObject get(@PathParam("idNumber") String idNumber) {
         return BeneficiaryJson.write(registry.get(IdNumbers.normalise(idNumber)),
                 !callers.mayReadFullIdNumbers(security));
-    }
-
-    @GET
-    @Path("{idNumber}/accumulators")
-    public JsonObject accumulators(@PathParam("idNumber") String idNumber, @QueryParam("year") String year) {
-        int parsedYear;
-        try {
-            parsedYear = year == null ? LocalDate.now().getYear() : Integer.parseInt(year);
-        } catch (NumberFormatException notAYear) {
-            throw RefusedException.unprocessable("FIELD_INVALID", "year", "year must be a number such as 2020");
-        }
-        String normalised = IdNumbers.normalise(idNumber);
-        JsonArrayBuilder list = JsonFactories.array();
-        for (AccumulatorView view : settlements.accumulators(normalised, parsedYear)) {
-            JsonObjectBuilder json = JsonFactories.object()
-                    .add("rule", view.rule())
-                    .add("fund", view.fund())
-                    .add("name", view.fundName())
-                    .add("base", view.base())
-                    .add("paid", view.paid());
-            if (view.cap() == null) {
-                json.addNull("cap").addNull("capLeft");
-            } else {
-                json.add("cap", view.cap()).add("capLeft", view.capLeft());
-            }
-            if (view.capKey() == null) {
-                json.addNull("capKey");
-            } else {
-                json.add("capKey", view.capKey());
-            }
-            list.add(json);
-        }
-        return JsonFactories.object()
-                .add("idNumber", callers.mayReadFullIdNumbers(security) ? normalised : IdNumbers.mask(normalised))
-                .add("year", parsedYear)
-                .add("accumulators", list)
-                .build();
     }
 
     /**
