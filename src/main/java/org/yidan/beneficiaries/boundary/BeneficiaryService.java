@@ -8,12 +8,17 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.yidan.beneficiaries.control.BeneficiaryValidator;
 import org.yidan.beneficiaries.control.IdNumbers;
+import org.yidan.beneficiaries.control.RosterParseResult;
+import org.yidan.beneficiaries.control.RosterParser;
 import org.yidan.beneficiaries.entity.Beneficiary;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.boundary.Refusals;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,8 +42,28 @@ public class BeneficiaryService {
     @Inject
     AuditTrail audit;
 
+    @Inject
+    Refusals refusals;
+
+    @Inject
+    IdNumberDisclosure disclosure;
+
     /** What an import did: every person is counted once. */
     public record ImportCounts(int created, int updated, int unchanged) {
+    }
+
+    /**
+     * What a roster import did, for the screen and the REST answer alike.
+     *
+     * @param rows        data rows read
+     * @param persons     valid persons stored (created, updated or left unchanged)
+     * @param invalidRows rows with at least one error
+     * @param errors      the first {@link RosterParseResult#REPORTED_ERRORS} errors
+     * @param errorCount  every error found
+     */
+    public record ImportResult(String fileName, int rows, int persons, int created, int updated, int unchanged,
+                               int invalidRows, int rejectedPersons, List<RosterParseResult.RowError> errors,
+                               int errorCount) implements Serializable {
     }
 
     /** Creates or replaces one person. Returns true when the person is new. */
@@ -54,11 +79,18 @@ public class BeneficiaryService {
         } else if (!existing.sameAs(valid)) {
             existing.replaceWith(valid);
         }
-        audit.record(username, created ? "BENEFICIARY_CREATE" : "BENEFICIARY_REPLACE", IdNumbers.mask(valid.idNumber()),
+        audit.record(username, created ? AuditAction.BENEFICIARY_CREATE : AuditAction.BENEFICIARY_REPLACE, IdNumbers.mask(valid.idNumber()),
                 AuditEvent.Outcome.SUCCESS, valid.county());
         return created;
     }
 
+    /** The person as the caller may see them: the ID number in full or masked, by the one rule. */
+    @RolesAllowed({CLERK_NAME, REGISTRAR_NAME, AUDITOR_NAME, ADMIN_NAME})
+    public BeneficiaryRecord read(String idNumber) {
+        return disclosure.shown(get(idNumber));
+    }
+
+    /** The person with the full ID number, for a screen that goes on to work with them (settle, edit). */
     @RolesAllowed({CLERK_NAME, REGISTRAR_NAME, AUDITOR_NAME, ADMIN_NAME})
     public BeneficiaryRecord get(String idNumber) {
         Beneficiary person = em.find(Beneficiary.class, IdNumbers.normalise(idNumber));
@@ -93,12 +125,23 @@ public class BeneficiaryService {
     }
 
     /**
-     * Stores the valid persons of a roster in one transaction: new ones created, changed ones
-     * replaced, identical ones left alone (importing the same file twice changes nothing).
+     * Imports a roster file (CSV in UTF-8 or GBK, or XLSX) for the import screen and the REST API: reads it with
+     * {@link RosterParser}, stores the valid persons in one transaction (new ones created, changed ones replaced,
+     * identical ones left alone: importing the same file twice changes nothing) and audits what it did. A file
+     * that cannot be read at all is refused, and the refusal audited.
      */
     @RolesAllowed({REGISTRAR_NAME, ADMIN_NAME})
-    public ImportCounts importRoster(List<BeneficiaryRecord> records, String fileName, int invalidRows,
-                                     String username) {
+    public ImportResult importRoster(byte[] content, String fileName, String username) {
+        String name = fileName == null || fileName.isBlank() ? "roster" : fileName;
+        RosterParseResult parsed = refusals.audited(AuditAction.ROSTER_IMPORT, name,
+                () -> RosterParser.parse(content == null ? new byte[0] : content));
+        ImportCounts counts = store(parsed.records(), name, parsed.invalidRows(), username);
+        return new ImportResult(name, parsed.rows(), parsed.records().size(), counts.created(), counts.updated(),
+                counts.unchanged(), parsed.invalidRows(), parsed.rejectedPersons(), parsed.errors(),
+                parsed.errorCount());
+    }
+
+    private ImportCounts store(List<BeneficiaryRecord> records, String fileName, int invalidRows, String username) {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
@@ -133,7 +176,7 @@ public class BeneficiaryService {
             em.flush();
             em.clear();
         }
-        audit.record(username, "ROSTER_IMPORT", fileName, AuditEvent.Outcome.SUCCESS,
+        audit.record(username, AuditAction.ROSTER_IMPORT, fileName, AuditEvent.Outcome.SUCCESS,
                 "created " + created + ", updated " + updated + ", unchanged " + unchanged + ", invalid rows "
                         + invalidRows);
         return new ImportCounts(created, updated, unchanged);

@@ -15,6 +15,7 @@ import org.yidan.beneficiaries.entity.BeneficiaryRecord;
 import org.yidan.platform.boundary.DatabaseMigration;
 import org.yidan.platform.control.OnceMarks;
 import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 
 import java.util.logging.Logger;
@@ -57,7 +58,7 @@ public class DemoPersons {
                 persons++;
             }
         }
-        audit.record("system", "DEMO_DATA", "demo", AuditEvent.Outcome.SUCCESS,
+        audit.record("system", AuditAction.DEMO_DATA, "demo", AuditEvent.Outcome.SUCCESS,
                 persons + " demo beneficiaries loaded");
         LOG.info("Loaded the demo beneficiaries (YIDAN_DEMO_DATA=true)");
     }

@@ -14,10 +14,10 @@ import org.yidan.platform.control.RefusedException;
 import org.yidan.policy.boundary.Policies;
 import org.yidan.policy.entity.PersonCategory;
 import org.yidan.policy.entity.Policy;
-import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.boundary.Refusals;
 import org.yidan.security.boundary.CurrentUser;
-import org.yidan.security.entity.AuditEvent;
-import org.yidan.security.entity.Role;
+import org.yidan.security.entity.AuditAction;
+import org.yidan.security.entity.Permission;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -111,7 +111,7 @@ public class RegistryView implements Serializable {
     CurrentUser currentUser;
 
     @Inject
-    AuditTrail audit;
+    Refusals refusals;
 
     private String query;
     private List<Match> matches = List.of();
@@ -129,7 +129,7 @@ public class RegistryView implements Serializable {
 
     @PostConstruct
     void init() {
-        currentUser.require(Role.REGISTRAR, Role.ADMIN);
+        currentUser.require(Permission.MAINTAIN_REGISTRY);
     }
 
     public void search() {
@@ -233,14 +233,12 @@ public class RegistryView implements Serializable {
                 household, spans, new LinkedHashSet<>(tags), approvals, exitedOn);
         String username = currentUser.getUsername();
         try {
-            boolean created = registry.put(record, username);
+            boolean created = refusals.audited(AuditAction.BENEFICIARY_PUT, IdNumbers.auditTarget(record.idNumber()),
+                    () -> registry.put(record, username));
             FacesMessages.info(created ? "registry.created" : "registry.saved", name);
             creating = false;
             idNumber = record.idNumber().toUpperCase(Locale.ROOT);
         } catch (RefusedException refused) {
-            audit.recordIndependently(username, "BENEFICIARY_PUT",
-                    IdNumbers.isValid(record.idNumber()) ? IdNumbers.mask(record.idNumber()) : "invalid",
-                    AuditEvent.Outcome.REFUSED, refused.code());
             showProblems(refused);
         } catch (RuntimeException failure) {
             FacesMessages.failed(failure);

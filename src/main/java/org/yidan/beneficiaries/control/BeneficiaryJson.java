@@ -75,14 +75,13 @@ public final class BeneficiaryJson {
     }
 
     /**
-     * The JSON form of a person; with {@code maskIdNumber} the ID number reads {@code 370323********0215} for a
-     * role that may not see it. Absent optional values are written as {@code null}, so the shape is always the
-     * same.
+     * The JSON form of a person, with the ID number as the facade returned it (masked for a role that may not see
+     * it). Absent optional values are written as {@code null}, so the shape is always the same.
      */
-    public static JsonObject write(BeneficiaryRecord beneficiary, boolean maskIdNumber) {
+    public static JsonObject write(BeneficiaryRecord beneficiary) {
         JsonBuilderFactory json = Factory.INSTANCE;
         JsonObjectBuilder object = json.createObjectBuilder();
-        object.add("idNumber", maskIdNumber ? IdNumbers.mask(beneficiary.idNumber()) : beneficiary.idNumber());
+        object.add("idNumber", beneficiary.idNumber());
         addNullable(object, "name", beneficiary.name());
         addNullable(object, "county", beneficiary.county());
         addNullable(object, "householdId", beneficiary.householdId());

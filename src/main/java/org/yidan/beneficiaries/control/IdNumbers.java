@@ -88,6 +88,11 @@ public final class IdNumbers {
         return idNumber.strip().toUpperCase(Locale.ROOT);
     }
 
+    /** How the audit trail names the person a request was about: masked, or {@code invalid} for no ID number. */
+    public static String auditTarget(String idNumber) {
+        return isValid(idNumber) ? mask(idNumber) : "invalid";
+    }
+
     /**
      * The ID number as shown to a role that may not see it: the address code and the last four characters, eight
      * asterisks between ({@code 370323********0215}). Anything not 18 characters long is masked entirely.

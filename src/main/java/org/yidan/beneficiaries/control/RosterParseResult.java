@@ -11,10 +11,18 @@ import org.yidan.beneficiaries.entity.BeneficiaryRecord;
  * @param rows            data rows read (header and blank rows not counted)
  * @param records         valid persons, validated and in normal form, in the order they first appear
  * @param rejectedPersons how many persons (distinct ID numbers) are left out because of invalid rows
- * @param errors          one entry per offending cell, ordered by line
+ * @param errors          one entry per offending cell, ordered by line; at most {@link #REPORTED_ERRORS}
+ * @param errorCount      how many offending cells there are in all, reported or not
+ * @param invalidRows     how many rows have at least one offending cell
  */
 public record RosterParseResult(int rows, List<BeneficiaryRecord> records, int rejectedPersons,
-                                List<RowError> errors) {
+                                List<RowError> errors, int errorCount, int invalidRows) {
+
+    /**
+     * How many errors a parse reports one by one. A file of junk has millions; the first thousand tell the
+     * registrar what is wrong, and keeping them all would take the server's memory.
+     */
+    public static final int REPORTED_ERRORS = 1000;
 
     /**
      * One reason a row is not imported.
@@ -22,11 +30,22 @@ public record RosterParseResult(int rows, List<BeneficiaryRecord> records, int r
      * @param line   the row as a person counts it in a text editor or in Excel: the header is line 1
      * @param column the header of the offending column as written in the file, e.g. {@code 身份证号}
      */
-    public record RowError(int line, String column, String reason) {
+    public record RowError(int line, String column, String reason) implements java.io.Serializable {
     }
 
     public RosterParseResult {
         records = List.copyOf(records);
         errors = List.copyOf(errors);
+    }
+
+    /** A result whose errors are all reported. */
+    public RosterParseResult(int rows, List<BeneficiaryRecord> records, int rejectedPersons, List<RowError> errors) {
+        this(rows, records, rejectedPersons, errors, errors.size(),
+                (int) errors.stream().mapToInt(RowError::line).distinct().count());
+    }
+
+    /** Whether more errors were found than {@link #errors} lists. */
+    public boolean errorsTruncated() {
+        return errorCount > errors.size();
     }
 }

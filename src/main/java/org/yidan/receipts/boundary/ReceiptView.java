@@ -5,7 +5,6 @@ import org.yidan.platform.control.CountyClock;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.policy.entity.HospitalLevel;
@@ -13,7 +12,7 @@ import org.yidan.policy.entity.VisitType;
 import org.yidan.receipts.control.ChineseAmountInWords;
 import org.yidan.security.boundary.CurrentUser;
 import org.yidan.security.boundary.UserAccounts;
-import org.yidan.security.entity.Role;
+import org.yidan.security.entity.Permission;
 import org.yidan.security.entity.UserAccount;
 import org.yidan.settlement.boundary.SettlementService;
 import org.yidan.settlement.control.SettlementView;
@@ -63,7 +62,7 @@ public class ReceiptView implements Serializable {
     private Receipt receipt;
 
     public void load() {
-        currentUser.require(Role.CLERK, Role.AUDITOR, Role.ADMIN);
+        currentUser.require(Permission.READ_SETTLEMENTS);
         if (no == null || no.isBlank()) {
             FacesMessages.error(null, "receipt.notFound", "");
             return;
@@ -78,11 +77,10 @@ public class ReceiptView implements Serializable {
     }
 
     private Receipt receipt(SettlementView view) {
-        String shownId = currentUser.isMayReadFullIdNumbers() ? view.idNumber() : IdNumbers.mask(view.idNumber());
         List<Line> lines = view.lines().stream().map(line -> new Line(line.fund(), line.name(), line.amount())).toList();
         return new Receipt(view.countyName(), view.receiptNo(), view.isReversed(),
                 FacesMessages.text("receipt.status." + view.status()), time(view.reversedAt()), clerk(view.reversedBy()),
-                view.reversalReason(), view.personName(), shownId, view.hospitalCode(),
+                view.reversalReason(), view.personName(), view.idNumber(), view.hospitalCode(),
                 label(HospitalLevel.class, view.hospitalLevel()), view.hospitalInCounty(),
                 label(VisitType.class, view.visitType()), VisitType.INPATIENT.name().equals(view.visitType()),
                 view.admissionDate(), view.dischargeDate(), view.totalAmount(), view.policyScopeAmount(),

@@ -10,6 +10,7 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 
 import java.io.Serializable;
@@ -45,7 +46,7 @@ public class AuditQuery {
         Root<AuditEvent> e = query.from(AuditEvent.class);
         query.select(e).where(predicates(cb, e, filter)).orderBy(cb.desc(e.get("occurredAt")), cb.desc(e.get("id")));
         return em.createQuery(query).setFirstResult(Math.max(0, first)).setMaxResults(pageSize).getResultStream()
-                .map(event -> new Row(event.getId(), event.getOccurredAt(), event.getUsername(), event.getAction(),
+                .map(event -> new Row(event.getId(), event.getOccurredAt(), event.getUsername(), event.getAction().name(),
                         event.getTarget(), event.getOutcome(), event.getDetail()))
                 .toList();
     }
@@ -60,8 +61,8 @@ public class AuditQuery {
 
     /** The actions recorded so far, for the filter's list. */
     public List<String> actions() {
-        return em.createQuery("select distinct e.action from AuditEvent e order by e.action", String.class)
-                .getResultList();
+        return em.createQuery("select distinct e.action from AuditEvent e order by e.action", AuditAction.class)
+                .getResultStream().map(AuditAction::name).toList();
     }
 
     private static Predicate[] predicates(CriteriaBuilder cb, Root<AuditEvent> e, Filter filter) {
@@ -76,7 +77,11 @@ public class AuditQuery {
             where.add(cb.equal(e.get("username"), filter.username().trim()));
         }
         if (filter.action() != null && !filter.action().isBlank()) {
-            where.add(cb.equal(e.get("action"), filter.action()));
+            try {
+                where.add(cb.equal(e.get("action"), AuditAction.valueOf(filter.action().trim())));
+            } catch (IllegalArgumentException unknown) {
+                where.add(cb.disjunction());
+            }
         }
         if (filter.outcome() != null) {
             where.add(cb.equal(e.get("outcome"), filter.outcome()));

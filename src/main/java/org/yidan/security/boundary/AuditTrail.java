@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 
 /**
@@ -20,12 +21,12 @@ public class AuditTrail {
     EntityManager em;
 
     @Transactional(Transactional.TxType.REQUIRED)
-    public void record(String username, String action, String target, AuditEvent.Outcome outcome, String detail) {
+    public void record(String username, AuditAction action, String target, AuditEvent.Outcome outcome, String detail) {
         em.persist(new AuditEvent(username, action, target, outcome, detail));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public void recordIndependently(String username, String action, String target, AuditEvent.Outcome outcome,
+    public void recordIndependently(String username, AuditAction action, String target, AuditEvent.Outcome outcome,
                                     String detail) {
         em.persist(new AuditEvent(username, action, target, outcome, detail));
     }

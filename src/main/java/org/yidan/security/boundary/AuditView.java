@@ -10,7 +10,7 @@ import org.primefaces.model.LazyDataModel;
 import org.yidan.platform.boundary.PagedModel;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.security.entity.AuditEvent;
-import org.yidan.security.entity.Role;
+import org.yidan.security.entity.Permission;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -47,7 +47,7 @@ public class AuditView implements Serializable {
 
     @PostConstruct
     void init() {
-        currentUser.require(Role.AUDITOR, Role.ADMIN);
+        currentUser.require(Permission.READ_AUDIT);
         actions = audit.actions();
     }
 

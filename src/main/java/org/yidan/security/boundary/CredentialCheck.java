@@ -2,6 +2,7 @@ package org.yidan.security.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 
 import javax.crypto.Mac;
@@ -65,7 +66,7 @@ public class CredentialCheck {
             UserAccounts.LoginResult result = users.login(username, password.toCharArray());
             if (result.outcome() == UserAccounts.LoginOutcome.SUCCESS) {
                 recent.put(username, new Remembered(mac, result, Instant.now().plus(REMEMBER_FOR)));
-                audit.recordIndependently(username, "LOGIN", username, AuditEvent.Outcome.SUCCESS, "HTTP Basic");
+                audit.recordIndependently(username, AuditAction.LOGIN, username, AuditEvent.Outcome.SUCCESS, "HTTP Basic");
             } else {
                 recent.remove(username);
             }
@@ -87,7 +88,7 @@ public class CredentialCheck {
         recent.remove(username);
         UserAccounts.LoginResult result = users.login(username, password.toCharArray());
         if (result.outcome() == UserAccounts.LoginOutcome.SUCCESS) {
-            audit.recordIndependently(username, "LOGIN", username, AuditEvent.Outcome.SUCCESS, "form login");
+            audit.recordIndependently(username, AuditAction.LOGIN, username, AuditEvent.Outcome.SUCCESS, "form login");
         }
         return result;
     }

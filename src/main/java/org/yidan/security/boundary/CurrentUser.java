@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import org.yidan.policy.boundary.Policies;
 import org.yidan.policy.entity.Policy;
 import org.yidan.security.control.SignedInUser;
+import org.yidan.security.entity.Permission;
 import org.yidan.security.entity.Role;
 
 import java.util.Arrays;
@@ -16,8 +17,7 @@ import java.util.stream.Collectors;
 
 /**
  * The signed-in user as the screens see it: name and roles for the header, which menu items and
- * actions to offer, whether full ID numbers may be shown (as {@link Callers} decides for the REST API),
- * and the home screen of each role. The services check the same roles again with {@code @RolesAllowed}.
+ * actions to offer ({@link Permissions}, the same answers the REST API gets), and the home screen of each role. The services check the same roles again with {@code @RolesAllowed}.
  */
 @Named
 @RequestScoped
@@ -28,6 +28,9 @@ public class CurrentUser {
 
     @Inject
     Policies policies;
+
+    @Inject
+    Permissions permissions;
 
     public String getUsername() {
         return external().getUserPrincipal() == null ? "anonymous" : external().getUserPrincipal().getName();
@@ -64,39 +67,37 @@ public class CurrentUser {
         return has(Role.ADMIN);
     }
 
+    public boolean may(Permission permission) {
+        return permissions.may(permission);
+    }
+
     public boolean isMaySettle() {
-        return has(Role.CLERK) || isAdmin();
+        return may(Permission.SETTLE);
     }
 
     public boolean isMayReadSettlements() {
-        return has(Role.CLERK) || has(Role.AUDITOR) || isAdmin();
+        return may(Permission.READ_SETTLEMENTS);
     }
 
     public boolean isMayReverse() {
-        return has(Role.AUDITOR) || isAdmin();
+        return may(Permission.REVERSE);
     }
 
     /** The fund ledger (基金台账): a fund officer its own fund, an auditor or administrator any fund. */
     public boolean isMayReadFundLedger() {
-        return has(Role.FUND_VIEWER) || has(Role.AUDITOR) || isAdmin();
+        return may(Permission.READ_FUND_LEDGER);
     }
 
     public boolean isMayMaintainRegistry() {
-        return has(Role.REGISTRAR) || isAdmin();
+        return may(Permission.MAINTAIN_REGISTRY);
     }
 
     public boolean isMayReadAudit() {
-        return has(Role.AUDITOR) || isAdmin();
+        return may(Permission.READ_AUDIT);
     }
 
-    /** Full ID numbers only for the roles that need them (registrar, auditor, administrator), as in {@link Callers}. */
-    public boolean isMayReadFullIdNumbers() {
-        return has(Role.REGISTRAR) || has(Role.AUDITOR) || isAdmin();
-    }
-
-    /** Only the fund officer's own fund is shown to a user who is nothing but a fund officer. */
-    public boolean isOnlyFundViewer() {
-        return has(Role.FUND_VIEWER) && !has(Role.CLERK) && !has(Role.AUDITOR) && !isAdmin();
+    public boolean isMayManageUsers() {
+        return may(Permission.MANAGE_USERS);
     }
 
     /** The first screen of the user's main role; null (stay on the home page) for a role without a screen. */
@@ -117,16 +118,13 @@ public class CurrentUser {
     }
 
     /**
-     * Refuses a screen to a user without one of {@code roles}. web.xml already keeps such users out of the
+     * Refuses a screen to a user without {@code permission}. web.xml already keeps such users out of the
      * page; this guards the view bean itself, e.g. against a request that reaches it through another page.
      */
-    public void require(Role... roles) {
-        for (Role role : roles) {
-            if (has(role)) {
-                return;
-            }
+    public void require(Permission permission) {
+        if (!may(permission)) {
+            throw new SecurityException(getUsername() + " lacks the permission " + permission);
         }
-        throw new SecurityException(getUsername() + " lacks any of " + Arrays.toString(roles));
     }
 
     private SignedInUser signedIn() {

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.yidan.platform.boundary.DatabaseMigration;
 import org.yidan.platform.control.OnceMarks;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 import org.yidan.security.entity.Role;
 
@@ -52,7 +53,7 @@ public class DemoUsers {
         createUser("demo-registrar", "演示登记员", EnumSet.of(Role.REGISTRAR));
         createUser("demo-fund", "演示医疗救助基金经办", EnumSet.of(Role.FUND_VIEWER));
         users.find("demo-fund").ifPresent(fundOfficer -> fundOfficer.setFund("ASSISTANCE"));
-        audit.record("system", "DEMO_DATA", "demo", AuditEvent.Outcome.SUCCESS, "demo users loaded");
+        audit.record("system", AuditAction.DEMO_DATA, "demo", AuditEvent.Outcome.SUCCESS, "demo users loaded");
         LOG.info("Loaded the demo users (YIDAN_DEMO_DATA=true)");
     }
 

@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.yidan.platform.boundary.DatabaseMigration;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 import org.yidan.security.entity.Role;
 
@@ -53,7 +54,7 @@ public class FirstAdministrator {
         String username = userAndPassword.substring(0, colon);
         users.create(username, "系统管理员", userAndPassword.substring(colon + 1).toCharArray(),
                 EnumSet.of(Role.ADMIN));
-        audit.record("system", "USER_CREATE", username, AuditEvent.Outcome.SUCCESS,
+        audit.record("system", AuditAction.USER_CREATE, username, AuditEvent.Outcome.SUCCESS,
                 "first administrator from YIDAN_BOOTSTRAP_ADMIN");
         LOG.info(() -> "Created the first administrator '" + username + "' from YIDAN_BOOTSTRAP_ADMIN");
     }

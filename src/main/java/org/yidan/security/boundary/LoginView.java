@@ -14,6 +14,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 
 import java.util.ResourceBundle;
@@ -77,7 +78,7 @@ public class LoginView {
             session.invalidate();
         }
         if (who != null) {
-            audit.recordIndependently(who, "LOGOUT", who, AuditEvent.Outcome.SUCCESS, "form logout");
+            audit.recordIndependently(who, AuditAction.LOGOUT, who, AuditEvent.Outcome.SUCCESS, "form logout");
         }
         return "/login?faces-redirect=true&loggedOut=true";
     }

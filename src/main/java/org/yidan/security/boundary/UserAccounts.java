@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 import org.yidan.security.entity.Role;
 import org.yidan.security.entity.UserAccount;
@@ -58,23 +59,23 @@ public class UserAccounts {
         if (found.isEmpty()) {
             // spend the same time as a real check so that user names cannot be probed by timing
             passwordHash.verify(password, DUMMY_HASH);
-            audit.record(username, "LOGIN", username, AuditEvent.Outcome.FAILURE, "unknown user");
+            audit.record(username, AuditAction.LOGIN, username, AuditEvent.Outcome.FAILURE, "unknown user");
             return new LoginResult(LoginOutcome.WRONG_CREDENTIALS, username, null, Set.of(), null);
         }
         UserAccount user = found.get(0);
         if (!user.isEnabled()) {
-            audit.record(username, "LOGIN", username, AuditEvent.Outcome.FAILURE, "account disabled");
+            audit.record(username, AuditAction.LOGIN, username, AuditEvent.Outcome.FAILURE, "account disabled");
             return new LoginResult(LoginOutcome.DISABLED, username, null, Set.of(), null);
         }
         if (user.isLocked(now)) {
-            audit.record(username, "LOGIN", username, AuditEvent.Outcome.FAILURE,
+            audit.record(username, AuditAction.LOGIN, username, AuditEvent.Outcome.FAILURE,
                     "account locked until " + user.getLockedUntil());
             return new LoginResult(LoginOutcome.LOCKED, username, null, Set.of(), null);
         }
         if (!passwordHash.verify(password, user.getPasswordHash())) {
             user.recordFailedLogin(MAX_FAILED_LOGINS, now.plus(LOCK_DURATION));
             boolean lockedNow = user.isLocked(now);
-            audit.record(username, "LOGIN", username, AuditEvent.Outcome.FAILURE,
+            audit.record(username, AuditAction.LOGIN, username, AuditEvent.Outcome.FAILURE,
                     lockedNow ? "wrong password; account locked for 15 minutes" : "wrong password");
             return new LoginResult(lockedNow ? LoginOutcome.LOCKED : LoginOutcome.WRONG_CREDENTIALS, username,
                     null, Set.of(), null);

@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.policy.entity.Fund;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 import org.yidan.security.entity.Role;
 import org.yidan.security.entity.UserAccount;
@@ -86,12 +87,12 @@ public class UserAdministration {
         if (roles.contains(Role.FUND_VIEWER)) {
             user.setFund(fund.name());
         }
-        audit.record(by, "USER_CREATE", name, AuditEvent.Outcome.SUCCESS, "roles " + roles);
+        audit.record(by, AuditAction.USER_CREATE, name, AuditEvent.Outcome.SUCCESS, "roles " + roles);
     }
 
     public void unlock(String username, String by) {
         users.unlock(username);
         credentials.forget(username);
-        audit.record(by, "USER_UNLOCK", username, AuditEvent.Outcome.SUCCESS, null);
+        audit.record(by, AuditAction.USER_UNLOCK, username, AuditEvent.Outcome.SUCCESS, null);
     }
 }

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.policy.entity.Fund;
+import org.yidan.security.entity.Permission;
 import org.yidan.security.entity.Role;
 
 import java.io.Serializable;
@@ -43,7 +44,7 @@ public class UsersView implements Serializable {
 
     @PostConstruct
     void init() {
-        currentUser.require(Role.ADMIN);
+        currentUser.require(Permission.MANAGE_USERS);
         reload();
     }
 

@@ -29,7 +29,8 @@ public class AuditEvent {
     private String username;
 
     @Column(nullable = false, updatable = false, length = 64)
-    private String action;
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    private AuditAction action;
 
     @Column(updatable = false, length = 200)
     private String target;
@@ -44,7 +45,7 @@ public class AuditEvent {
     protected AuditEvent() {
     }
 
-    public AuditEvent(String username, String action, String target, Outcome outcome, String detail) {
+    public AuditEvent(String username, AuditAction action, String target, Outcome outcome, String detail) {
         this.occurredAt = OffsetDateTime.now(ZoneOffset.UTC);
         this.username = username;
         this.action = action;
@@ -69,7 +70,7 @@ public class AuditEvent {
         return username;
     }
 
-    public String getAction() {
+    public AuditAction getAction() {
         return action;
     }
 

@@ -10,13 +10,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
+import org.yidan.beneficiaries.boundary.IdNumberDisclosure;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.control.JsonFactories;
 import org.yidan.platform.control.RefusedException;
-import org.yidan.security.boundary.Callers;
 import org.yidan.settlement.control.AccumulatorView;
 
 import java.time.LocalDate;
@@ -35,10 +33,7 @@ public class AccumulatorResource {
     SettlementService settlements;
 
     @Inject
-    Callers callers;
-
-    @Context
-    SecurityContext security;
+    IdNumberDisclosure disclosure;
 
     @GET
     public JsonObject accumulators(@PathParam("idNumber") String idNumber, @QueryParam("year") String year) {
@@ -70,7 +65,7 @@ public class AccumulatorResource {
             list.add(json);
         }
         return JsonFactories.object()
-                .add("idNumber", callers.mayReadFullIdNumbers(security) ? normalised : IdNumbers.mask(normalised))
+                .add("idNumber", disclosure.shown(normalised))
                 .add("year", parsedYear)
                 .add("accumulators", list)
                 .build();

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.PrimeFaces;
 import org.yidan.beneficiaries.boundary.BeneficiaryService;
+import org.yidan.beneficiaries.boundary.IdNumberDisclosure;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord;
 import org.yidan.platform.boundary.FacesMessages;
@@ -24,10 +25,10 @@ import org.yidan.policy.entity.Policy;
 import org.yidan.policy.entity.PersonCategory;
 import org.yidan.policy.entity.RuleKind;
 import org.yidan.policy.entity.VisitType;
-import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.boundary.Refusals;
 import org.yidan.security.boundary.CurrentUser;
-import org.yidan.security.entity.AuditEvent;
-import org.yidan.security.entity.Role;
+import org.yidan.security.entity.AuditAction;
+import org.yidan.security.entity.Permission;
 import org.yidan.settlement.control.AccumulatorView;
 import org.yidan.settlement.control.SettlementView;
 
@@ -104,7 +105,10 @@ public class CounterView implements Serializable {
     CurrentUser currentUser;
 
     @Inject
-    AuditTrail audit;
+    Refusals refusals;
+
+    @Inject
+    IdNumberDisclosure disclosure;
 
     private String query;
     private List<Match> matches = List.of();
@@ -121,7 +125,7 @@ public class CounterView implements Serializable {
 
     @PostConstruct
     void init() {
-        currentUser.require(Role.CLERK, Role.ADMIN);
+        currentUser.require(Permission.SETTLE);
     }
 
     // --- lookup
@@ -135,10 +139,9 @@ public class CounterView implements Serializable {
             return;
         }
         try {
-            boolean full = currentUser.isMayReadFullIdNumbers();
             LocalDate today = LocalDate.now(CountyClock.ZONE);
             matches = registry.search(text).stream()
-                    .map(record -> new Match(record.idNumber(), full ? record.idNumber() : IdNumbers.mask(record.idNumber()),
+                    .map(record -> new Match(record.idNumber(), disclosure.shown(record.idNumber()),
                             record.name(), record.county(), record.householdId(), categoriesOn(record, today)))
                     .toList();
         } catch (RefusedException refused) {
@@ -320,13 +323,12 @@ public class CounterView implements Serializable {
             return null;
         }
         try {
-            SettlementService.Outcome outcome = settlements.settle(idempotencyKey,
-                    previewedBill.toRequest(person.idNumber(), previewedFunds), currentUser.getUsername());
+            SettlementService.Outcome outcome = refusals.audited(AuditAction.SETTLE, IdNumbers.mask(person.idNumber()),
+                    () -> settlements.settle(idempotencyKey, previewedBill.toRequest(person.idNumber(), previewedFunds),
+                            currentUser.getUsername()));
             String receiptNo = outcome.settlement().receiptNo();
             return "/receipts/receipt?faces-redirect=true&no=" + URLEncoder.encode(receiptNo, StandardCharsets.UTF_8);
         } catch (RefusedException refused) {
-            audit.recordIndependently(currentUser.getUsername(), "SETTLE", IdNumbers.mask(person.idNumber()),
-                    AuditEvent.Outcome.REFUSED, refused.code() + ": " + refused.getMessage());
             clearPreview();
             FacesMessages.refused(refused, this::clientIdOf);
             return null;
@@ -400,7 +402,7 @@ public class CounterView implements Serializable {
         String countyName = policies.all().stream().filter(policy -> policy.county().equals(record.county()))
                 .map(Policy::countyName).findFirst().orElse(record.county());
         return new Person(record.idNumber(),
-                currentUser.isMayReadFullIdNumbers() ? record.idNumber() : IdNumbers.mask(record.idNumber()),
+                disclosure.shown(record.idNumber()),
                 record.name(), record.county(), countyName, record.householdId(), categories, diseases, tags,
                 record.exitedOn(), eligible);
     }

@@ -8,7 +8,7 @@ import org.primefaces.model.LazyDataModel;
 import org.yidan.platform.boundary.PagedModel;
 import org.yidan.policy.entity.Fund;
 import org.yidan.security.boundary.CurrentUser;
-import org.yidan.security.entity.Role;
+import org.yidan.security.entity.Permission;
 import org.yidan.settlement.entity.Settlement;
 
 import java.io.Serializable;
@@ -47,8 +47,8 @@ public class FundLedgerView implements Serializable {
 
     @PostConstruct
     void init() {
-        currentUser.require(Role.FUND_VIEWER, Role.AUDITOR, Role.ADMIN);
-        fundChoosable = currentUser.has(Role.AUDITOR) || currentUser.isAdmin();
+        currentUser.require(Permission.READ_FUND_LEDGER);
+        fundChoosable = currentUser.may(Permission.CHOOSE_LEDGER_FUND);
         fund = history.ledgerFund(fundChoosable ? Fund.values()[0] : null);
         search();
     }

@@ -8,13 +8,12 @@ import jakarta.inject.Named;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.LazyDataModel;
 import org.yidan.platform.boundary.PagedModel;
-import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.RefusedException;
-import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.boundary.Refusals;
 import org.yidan.security.boundary.CurrentUser;
-import org.yidan.security.entity.AuditEvent;
-import org.yidan.security.entity.Role;
+import org.yidan.security.entity.AuditAction;
+import org.yidan.security.entity.Permission;
 import org.yidan.settlement.entity.Settlement;
 
 import java.io.Serializable;
@@ -41,7 +40,7 @@ public class HistoryView implements Serializable {
     CurrentUser currentUser;
 
     @Inject
-    AuditTrail audit;
+    Refusals refusals;
 
     private LocalDate settledFrom;
     private LocalDate settledTo;
@@ -59,7 +58,7 @@ public class HistoryView implements Serializable {
 
     @PostConstruct
     void init() {
-        currentUser.require(Role.CLERK, Role.AUDITOR, Role.ADMIN);
+        currentUser.require(Permission.READ_SETTLEMENTS);
     }
 
     public void search() {
@@ -75,10 +74,6 @@ public class HistoryView implements Serializable {
         search();
     }
 
-    public String shownIdNumber(String idNumber) {
-        return currentUser.isMayReadFullIdNumbers() ? idNumber : IdNumbers.mask(idNumber);
-    }
-
     // --- reversal (冲销)
 
     public void startReversal(SettlementHistory.Row row) {
@@ -88,19 +83,18 @@ public class HistoryView implements Serializable {
     }
 
     public void reverse() {
-        if (!currentUser.isMayReverse()) {
+        if (!currentUser.may(Permission.REVERSE)) {
             FacesMessages.error(null, "common.forbidden");
             return;
         }
         try {
-            settlements.reverse(reversing, reason, currentUser.getUsername());
+            refusals.audited(AuditAction.REVERSE, reversing,
+                    () -> settlements.reverse(reversing, reason, currentUser.getUsername()));
             FacesMessages.info("history.reversed", reversing);
             PrimeFaces.current().ajax().addCallbackParam("reversed", true);
             reversing = null;
             reason = null;
         } catch (RefusedException refused) {
-            audit.recordIndependently(currentUser.getUsername(), "REVERSE", reversing, AuditEvent.Outcome.REFUSED,
-                    refused.code() + ": " + refused.getMessage());
             FacesMessages.refused(refused, field -> "reason".equals(field) ? "reverseForm:reason" : null);
         } catch (RuntimeException failure) {
             FacesMessages.failed(failure);

@@ -2,9 +2,7 @@ package org.yidan.settlement.boundary;
 
 import org.yidan.platform.control.CountyClock;
 
-import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,10 +13,10 @@ import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Join;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import org.yidan.beneficiaries.control.IdNumbers;
+import org.yidan.beneficiaries.boundary.IdNumberDisclosure;
 import org.yidan.policy.entity.Fund;
-import org.yidan.security.boundary.UserAccounts;
-import org.yidan.security.entity.UserAccount;
+import org.yidan.security.boundary.Permissions;
+import org.yidan.security.entity.Permission;
 import org.yidan.settlement.entity.LineEntry;
 import org.yidan.settlement.entity.Settlement;
 
@@ -34,7 +32,6 @@ import static org.yidan.security.entity.Role.ADMIN_NAME;
 import static org.yidan.security.entity.Role.AUDITOR_NAME;
 import static org.yidan.security.entity.Role.CLERK_NAME;
 import static org.yidan.security.entity.Role.FUND_VIEWER_NAME;
-import static org.yidan.security.entity.Role.REGISTRAR_NAME;
 
 /**
  * The settlement history (结算记录) for the screens: a filtered page of settlements, newest first, and the
@@ -76,7 +73,7 @@ public class SettlementHistory {
     /**
      * One fund's line of a settlement as a line of the ledger.
      *
-     * @param idNumber already masked unless the caller may read full ID numbers
+     * @param idNumber as the caller may see it (masked unless it may read full ID numbers)
      * @param amount   what this fund paid
      */
     public record LedgerRow(String receiptNo, OffsetDateTime settledAt, String personName, String idNumber,
@@ -87,11 +84,11 @@ public class SettlementHistory {
     @PersistenceContext
     EntityManager em;
 
-    @Resource
-    SessionContext session;
+    @Inject
+    Permissions permissions;
 
     @Inject
-    UserAccounts users;
+    IdNumberDisclosure disclosure;
 
     public List<Row> find(Filter filter, int first, int pageSize) {
         CriteriaBuilder cb = em.getCriteriaBuilder();
@@ -105,7 +102,7 @@ public class SettlementHistory {
         List<Row> rows = new ArrayList<>();
         for (Tuple t : em.createQuery(query).setFirstResult(Math.max(0, first)).setMaxResults(pageSize)
                 .getResultList()) {
-            rows.add(new Row(t.get(0, String.class), t.get(1, OffsetDateTime.class), t.get(2, String.class),
+            rows.add(new Row(t.get(0, String.class), t.get(1, OffsetDateTime.class), disclosure.shown(t.get(2, String.class)),
                     t.get(3, String.class), t.get(4, String.class), t.get(5, String.class),
                     t.get(6, BigDecimal.class), t.get(7, BigDecimal.class), t.get(8, BigDecimal.class),
                     t.get(9, Settlement.Status.class), t.get(10, String.class)));
@@ -128,10 +125,10 @@ public class SettlementHistory {
      */
     @RolesAllowed({FUND_VIEWER_NAME, AUDITOR_NAME, ADMIN_NAME})
     public Fund ledgerFund(Fund requested) {
-        if (session.isCallerInRole(AUDITOR_NAME) || session.isCallerInRole(ADMIN_NAME)) {
+        if (permissions.may(Permission.CHOOSE_LEDGER_FUND)) {
             return requested;
         }
-        String own = users.find(session.getCallerPrincipal().getName()).map(UserAccount::getFund).orElse(null);
+        String own = permissions.ownFund().orElse(null);
         try {
             return own == null ? null : Fund.valueOf(own);
         } catch (IllegalArgumentException unknown) {
@@ -146,8 +143,6 @@ public class SettlementHistory {
         if (fund == null) {
             return List.of();
         }
-        boolean fullIds = session.isCallerInRole(REGISTRAR_NAME) || session.isCallerInRole(AUDITOR_NAME)
-                || session.isCallerInRole(ADMIN_NAME);
         CriteriaBuilder cb = em.getCriteriaBuilder();
         CriteriaQuery<Tuple> query = cb.createTupleQuery();
         Root<Settlement> s = query.from(Settlement.class);
@@ -161,7 +156,7 @@ public class SettlementHistory {
                 .getResultList()) {
             String idNumber = t.get(3, String.class);
             rows.add(new LedgerRow(t.get(0, String.class), t.get(1, OffsetDateTime.class), t.get(2, String.class),
-                    fullIds ? idNumber : IdNumbers.mask(idNumber), t.get(4, String.class), t.get(5, String.class),
+                    disclosure.shown(idNumber), t.get(4, String.class), t.get(5, String.class),
                     t.get(6, BigDecimal.class), t.get(7, Settlement.Status.class)));
         }
         return rows;

@@ -15,18 +15,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.yidan.platform.control.JsonBodies;
 import org.yidan.platform.control.RefusedException;
-import org.yidan.security.entity.Role;
-import org.yidan.security.boundary.AuditTrail;
-import org.yidan.security.boundary.Callers;
-import org.yidan.security.entity.AuditEvent;
+import org.yidan.security.boundary.Permissions;
+import org.yidan.security.boundary.Refusals;
+import org.yidan.security.entity.AuditAction;
+import org.yidan.security.entity.Permission;
 import org.yidan.settlement.control.SettlementJson;
 import org.yidan.settlement.control.SettlementRequest;
 import org.yidan.settlement.control.SettlementRequestJson;
-import org.yidan.settlement.control.SettlementView;
 
 /** {@code /api/v1/settlements}: preview, settle, read, reverse (api.md "Settlements"). Only delegates. */
 @ApplicationScoped
@@ -39,41 +37,32 @@ public class SettlementResource {
     SettlementService settlements;
 
     @Inject
-    AuditTrail audit;
+    Permissions permissions;
 
     @Inject
-    Callers callers;
-
-    @Context
-    SecurityContext security;
+    Refusals refusals;
 
     @POST
     @Path("preview")
     public JsonObject preview(String text) {
-        callers.requireAnyRole(security, Role.CLERK_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.SETTLE);
         SettlementRequest request = SettlementRequestJson.parse(JsonBodies.object(text));
-        return SettlementJson.toJson(settlements.preview(request), callers.mayReadFullIdNumbers(security));
+        return SettlementJson.toJson(settlements.preview(request));
     }
 
     @POST
     public Response settle(@HeaderParam("Idempotency-Key") String idempotencyKey, String text,
                            @Context UriInfo uri) {
-        callers.requireAnyRole(security, Role.CLERK_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.SETTLE);
         JsonObject body = JsonBodies.object(text);
         if (idempotencyKey == null || idempotencyKey.isEmpty() || idempotencyKey.length() > 255) {
             throw RefusedException.unprocessable("IDEMPOTENCY_KEY_REQUIRED", "Idempotency-Key",
                     "The header Idempotency-Key (1 to 255 characters) is required to settle");
         }
-        String username = callers.username(security);
-        SettlementService.Outcome outcome;
-        try {
-            outcome = settlements.settle(idempotencyKey, SettlementRequestJson.parse(body), username);
-        } catch (RefusedException refused) {
-            audit.recordIndependently(username, "SETTLE", idNumberOf(body), AuditEvent.Outcome.REFUSED,
-                    refused.code() + ": " + refused.getMessage());
-            throw refused;
-        }
-        JsonObject json = SettlementJson.toJson(outcome.settlement(), callers.mayReadFullIdNumbers(security));
+        String username = permissions.username();
+        SettlementService.Outcome outcome = refusals.audited(AuditAction.SETTLE, idNumberOf(body),
+                () -> settlements.settle(idempotencyKey, SettlementRequestJson.parse(body), username));
+        JsonObject json = SettlementJson.toJson(outcome.settlement());
         if (outcome.replayed()) {
             return Response.ok(json).header("Idempotent-Replayed", "true").build();
         }
@@ -81,31 +70,25 @@ public class SettlementResource {
                 .entity(json).build();
     }
 
+    /** As the caller may see it: a fund officer only its own fund's line (the facade decides). */
     @GET
     @Path("{receiptNo}")
     public JsonObject get(@PathParam("receiptNo") String receiptNo) {
-        SettlementView view = settlements.find(receiptNo);
-        return SettlementJson.toJson(callers.restrictToOwnFund(security, view), callers.mayReadFullIdNumbers(security));
+        return SettlementJson.toJson(settlements.find(receiptNo));
     }
 
     @POST
     @Path("{receiptNo}/reversal")
     public JsonObject reverse(@PathParam("receiptNo") String receiptNo, String text) {
-        callers.requireAnyRole(security, Role.AUDITOR_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.REVERSE);
         JsonObject body = JsonBodies.object(text);
         String reason = null;
         if (body != null && body.get("reason") instanceof JsonString reasonText) {
             reason = reasonText.getString();
         }
-        String username = callers.username(security);
-        try {
-            return SettlementJson.toJson(settlements.reverse(receiptNo, reason, username),
-                    callers.mayReadFullIdNumbers(security));
-        } catch (RefusedException refused) {
-            audit.recordIndependently(username, "REVERSE", receiptNo, AuditEvent.Outcome.REFUSED,
-                    refused.code() + ": " + refused.getMessage());
-            throw refused;
-        }
+        String why = reason;
+        return SettlementJson.toJson(refusals.audited(AuditAction.REVERSE, receiptNo,
+                () -> settlements.reverse(receiptNo, why, permissions.username())));
     }
 
     private static String idNumberOf(JsonObject body) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.yidan.beneficiaries.boundary.IdNumberDisclosure;
 import org.yidan.beneficiaries.entity.Beneficiary;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.policy.boundary.Policies;
@@ -21,6 +22,8 @@ import org.yidan.policy.entity.Rule;
 import org.yidan.policy.entity.RuleKind;
 import org.yidan.policy.entity.Step;
 import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.boundary.Permissions;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 import org.yidan.settlement.control.AccumulatorView;
 import org.yidan.settlement.control.SettlementJson;
@@ -78,6 +81,12 @@ public class SettlementService {
     @Inject
     ReceiptNumbers receiptNumbers;
 
+    @Inject
+    IdNumberDisclosure disclosure;
+
+    @Inject
+    Permissions permissions;
+
     /** A settlement and whether it was replayed for a repeated Idempotency-Key. */
     public record Outcome(SettlementView settlement, boolean replayed) {
     }
@@ -95,7 +104,7 @@ public class SettlementService {
         }
         Calculation calculation = CALCULATOR.calculate(policy,
                 person.snapshotOn(request.bill().dischargeDate()), request.bill(), current);
-        return SettlementView.preview(policy, request, person.getName(), calculation);
+        return shown(SettlementView.preview(policy, request, person.getName(), calculation));
     }
 
     @RolesAllowed({CLERK_NAME, ADMIN_NAME})
@@ -127,11 +136,11 @@ public class SettlementService {
         em.persist(settlement);
         em.createNativeQuery("update idempotency_record set receipt_no = ?1 where idem_key = ?2")
                 .setParameter(1, settlement.getReceiptNo()).setParameter(2, idempotencyKey).executeUpdate();
-        audit.record(username, "SETTLE", settlement.getReceiptNo(), AuditEvent.Outcome.SUCCESS,
+        audit.record(username, AuditAction.SETTLE, settlement.getReceiptNo(), AuditEvent.Outcome.SUCCESS,
                 person.getIdNumber().substring(0, 6) + " total " + calculation.totalAmount() + " funds "
                         + calculation.fundTotal() + " self-pay " + calculation.selfPay());
         em.flush();
-        return new Outcome(SettlementView.of(settlement, policy.countyName()), false);
+        return new Outcome(shown(SettlementView.of(settlement, policy.countyName())), false);
     }
 
     @RolesAllowed({CLERK_NAME, AUDITOR_NAME, ADMIN_NAME, FUND_VIEWER_NAME})
@@ -140,7 +149,8 @@ public class SettlementService {
         if (settlement == null) {
             throw RefusedException.notFound("RECEIPT_NOT_FOUND", "No settlement with receipt number " + receiptNo);
         }
-        return view(settlement);
+        SettlementView view = shown(view(settlement));
+        return permissions.onlyFund().map(view::onlyFund).orElse(view);
     }
 
     /** Reverses a settlement (冲销): records who, when and why, and takes back every accumulator delta. */
@@ -169,9 +179,9 @@ public class SettlementService {
             entry.add(delta.negate(), entry.getCapAmount());
         }
         settlement.reverse(username, OffsetDateTime.now(ZoneOffset.UTC), reason.trim());
-        audit.record(username, "REVERSE", receiptNo, AuditEvent.Outcome.SUCCESS, reason.trim());
+        audit.record(username, AuditAction.REVERSE, receiptNo, AuditEvent.Outcome.SUCCESS, reason.trim());
         em.flush();
-        return view(settlement);
+        return shown(view(settlement));
     }
 
     /** Per rule of the person's policy for {@code year}: base and paid this year, the cap and what it still allows. */
@@ -205,6 +215,11 @@ public class SettlementService {
                     rule.cap() == null ? null : rule.cap().setScale(2), rule.capKey(), capLeft));
         }
         return views;
+    }
+
+    /** The view as the caller may see it: the ID number in full or masked, by the one rule. */
+    private SettlementView shown(SettlementView view) {
+        return view.withIdNumber(disclosure.shown(view.idNumber()));
     }
 
     private SettlementView view(Settlement settlement) {
@@ -242,7 +257,7 @@ public class SettlementService {
                     "This Idempotency-Key was already used for a different request");
         }
         Settlement original = em.find(Settlement.class, (String) existing[1]);
-        return Optional.of(new Outcome(view(original), true));
+        return Optional.of(new Outcome(shown(view(original)), true));
     }
 
     private Map<AccumulatorKey, AccumulatorEntry> lockAccumulators(String idNumber, int year,

@@ -6,7 +6,6 @@ import org.yidan.platform.control.JsonFactories;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import org.yidan.beneficiaries.control.IdNumbers;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -20,7 +19,8 @@ public final class SettlementJson {
     private SettlementJson() {
     }
 
-    public static JsonObject toJson(SettlementView view, boolean fullIdNumber) {
+    /** The settlement as the facade returned it: the ID number is already in the form the caller may see. */
+    public static JsonObject toJson(SettlementView view) {
         JsonArrayBuilder lines = JsonFactories.array();
         for (SettlementView.Line line : view.lines()) {
             JsonArrayBuilder steps = JsonFactories.array();
@@ -44,7 +44,7 @@ public final class SettlementJson {
         json.add("status", view.status())
                 .add("policy", view.policyId())
                 .add("policyFingerprint", view.policyFingerprint())
-                .add("idNumber", fullIdNumber ? view.idNumber() : IdNumbers.mask(view.idNumber()))
+                .add("idNumber", view.idNumber())
                 .add("name", view.personName())
                 .add("hospital", JsonFactories.object().add("code", view.hospitalCode())
                         .add("level", view.hospitalLevel()).add("inCounty", view.hospitalInCounty()))

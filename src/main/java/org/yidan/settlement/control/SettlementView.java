@@ -16,8 +16,8 @@ import java.util.List;
 
 /**
  * A settlement as the REST API, the counter screens and the printed receipt show it: a preview (not
- * stored, no receipt number) or a stored settlement. Holds the full ID number; each door masks it as
- * the caller's role requires.
+ * stored, no receipt number) or a stored settlement. The facade returns it with the ID number as the caller may
+ * see it ({@link #withIdNumber}); nobody masks it again.
  */
 public record SettlementView(String receiptNo, String status, String county, String countyName, String policyId,
                              String policyFingerprint, String idNumber, String personName,
@@ -80,6 +80,14 @@ public record SettlementView(String receiptNo, String status, String county, Str
 
     public boolean isReversed() {
         return "REVERSED".equals(status);
+    }
+
+    /** The same view with the ID number in another form, e.g. masked for a role that may not read it in full. */
+    public SettlementView withIdNumber(String shownIdNumber) {
+        return new SettlementView(receiptNo, status, county, countyName, policyId, policyFingerprint, shownIdNumber,
+                personName, hospitalCode, hospitalLevel, hospitalInCounty, visitType, admissionDate, dischargeDate,
+                totalAmount, policyScopeAmount, specialDrugAmount, lines, fundTotal, selfPay, settledAt, settledBy,
+                verificationCode, reversedAt, reversedBy, reversalReason);
     }
 
     /** The same view with only one fund's line, for a fund officer (FUND_VIEWER). */

@@ -61,7 +61,7 @@ class BeneficiaryJsonTest {
     @Test
     void writesWhatItReadsAndReadsWhatItWrites() {
         BeneficiaryRecord person = BeneficiaryJson.read(ID, json(API_EXAMPLE));
-        JsonObject written = BeneficiaryJson.write(person, false);
+        JsonObject written = BeneficiaryJson.write(person);
         assertEquals(json("""
                 {"idNumber": "370323195803120215", "name": "张三", "county": "370323", "householdId": "H-0001",
                  "categories": [{"code": "DIBAO", "from": "2020-01-01", "to": null}],
@@ -74,8 +74,9 @@ class BeneficiaryJsonTest {
     }
 
     @Test
-    void masksTheIdNumberWhenAsked() {
-        JsonObject masked = BeneficiaryJson.write(BeneficiaryJson.read(ID, json(API_EXAMPLE)), true);
+    void writesTheIdNumberAsTheFacadeShowsIt() {
+        BeneficiaryRecord person = BeneficiaryJson.read(ID, json(API_EXAMPLE));
+        JsonObject masked = BeneficiaryJson.write(person.withIdNumber(IdNumbers.mask(person.idNumber())));
         assertEquals("370323********0215", masked.getString("idNumber"));
         assertEquals("张三", masked.getString("name"));
     }

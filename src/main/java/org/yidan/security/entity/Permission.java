@@ -1,0 +1,46 @@
+package org.yidan.security.entity;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Who may do what: the one table of the product's permissions, asked by the REST resources, the screens (menus,
+ * buttons, view beans) and the facades' row-level decisions alike. {@code @RolesAllowed} on the facades and the
+ * web.xml constraints repeat the coarse role checks as a second wall; this table is where a rule is changed.
+ */
+public enum Permission {
+    /** 试算 and 结算 at the counter or over REST. */
+    SETTLE(Role.CLERK, Role.ADMIN),
+    /** The settlement history and stored settlements with every fund's line, the receipt. */
+    READ_SETTLEMENTS(Role.CLERK, Role.AUDITOR, Role.ADMIN),
+    /** 冲销. */
+    REVERSE(Role.AUDITOR, Role.ADMIN),
+    /** 基金台账: a fund officer only its own fund. */
+    READ_FUND_LEDGER(Role.FUND_VIEWER, Role.AUDITOR, Role.ADMIN),
+    /** Choose which fund's ledger to read (a fund officer never chooses: it gets the fund of its account). */
+    CHOOSE_LEDGER_FUND(Role.AUDITOR, Role.ADMIN),
+    /** Create and change beneficiaries, import rosters. */
+    MAINTAIN_REGISTRY(Role.REGISTRAR, Role.ADMIN),
+    /** The audit trail. */
+    READ_AUDIT(Role.AUDITOR, Role.ADMIN),
+    /** Users, roles, unlocking. */
+    MANAGE_USERS(Role.ADMIN),
+    /** Full ID numbers; everybody else reads {@code 370323********0215}. */
+    READ_FULL_ID_NUMBERS(Role.REGISTRAR, Role.AUDITOR, Role.ADMIN);
+
+    private final Set<Role> roles;
+
+    Permission(Role first, Role... rest) {
+        this.roles = EnumSet.of(first, rest);
+    }
+
+    /** Whether a caller holding the roles that {@code has} answers yes for is allowed. */
+    public boolean allows(Predicate<Role> has) {
+        return roles.stream().anyMatch(has);
+    }
+
+    public Set<Role> roles() {
+        return EnumSet.copyOf(roles);
+    }
+}
