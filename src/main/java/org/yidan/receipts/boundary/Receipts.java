@@ -3,10 +3,7 @@ package org.yidan.receipts.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.yidan.beneficiaries.control.IdNumbers;
-import org.yidan.beneficiaries.entity.Beneficiary;
 import org.yidan.policy.entity.HospitalLevel;
 import org.yidan.policy.entity.PersonCategory;
 import org.yidan.policy.entity.VisitType;
@@ -29,9 +26,6 @@ public class Receipts {
 
     private static final ReceiptPdf PDF = new ReceiptPdf();
 
-    @PersistenceContext
-    EntityManager em;
-
     @Inject
     SettlementService settlements;
 
@@ -48,10 +42,10 @@ public class Receipts {
         return PDF.render(document(receiptNo), paper);
     }
 
+    /** The categories are the ones stored with the settlement: a reprint shows what was paid for, whatever the registry says today. */
     ReceiptDocument document(SettlementView view) {
-        Beneficiary person = em.find(Beneficiary.class, view.idNumber());
-        String categories = person == null ? "" : person.snapshotOn(view.dischargeDate()).categories().stream()
-                .map(PersonCategory::displayName).collect(Collectors.joining("、"));
+        String categories = view.personCategories().stream().map(Receipts::categoryName)
+                .collect(Collectors.joining("、"));
         String clerkName = users.find(view.settledBy()).map(UserAccount::getDisplayName).orElse(view.settledBy());
         return new ReceiptDocument(
                 view.county(), view.countyName(), view.receiptNo(),
@@ -68,5 +62,13 @@ public class Receipts {
                 new ReceiptDocument.Clerk(clerkName, view.settledBy()),
                 view.settledAt(), view.verificationCode(), view.policyId(),
                 view.policyFingerprint().substring(0, 12));
+    }
+
+    private static String categoryName(String code) {
+        try {
+            return PersonCategory.valueOf(code).displayName();
+        } catch (IllegalArgumentException unknown) {
+            return code;
+        }
     }
 }

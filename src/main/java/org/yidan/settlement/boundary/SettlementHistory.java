@@ -15,6 +15,7 @@ import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
 import org.yidan.beneficiaries.boundary.IdNumberDisclosure;
 import org.yidan.policy.entity.Fund;
+import org.yidan.policy.entity.VisitType;
 import org.yidan.security.boundary.Permissions;
 import org.yidan.security.entity.Permission;
 import org.yidan.settlement.entity.LineEntry;
@@ -103,7 +104,7 @@ public class SettlementHistory {
         for (Tuple t : em.createQuery(query).setFirstResult(Math.max(0, first)).setMaxResults(pageSize)
                 .getResultList()) {
             rows.add(new Row(t.get(0, String.class), t.get(1, OffsetDateTime.class), disclosure.shown(t.get(2, String.class)),
-                    t.get(3, String.class), t.get(4, String.class), t.get(5, String.class),
+                    t.get(3, String.class), t.get(4, String.class), t.get(5, VisitType.class).name(),
                     t.get(6, BigDecimal.class), t.get(7, BigDecimal.class), t.get(8, BigDecimal.class),
                     t.get(9, Settlement.Status.class), t.get(10, String.class)));
         }
@@ -156,7 +157,7 @@ public class SettlementHistory {
                 .getResultList()) {
             String idNumber = t.get(3, String.class);
             rows.add(new LedgerRow(t.get(0, String.class), t.get(1, OffsetDateTime.class), t.get(2, String.class),
-                    disclosure.shown(idNumber), t.get(4, String.class), t.get(5, String.class),
+                    disclosure.shown(idNumber), t.get(4, String.class), t.get(5, VisitType.class).name(),
                     t.get(6, BigDecimal.class), t.get(7, Settlement.Status.class)));
         }
         return rows;

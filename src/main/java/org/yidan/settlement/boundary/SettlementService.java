@@ -17,6 +17,8 @@ import org.yidan.policy.entity.Accumulator;
 import org.yidan.policy.entity.AccumulatorDelta;
 import org.yidan.policy.entity.AccumulatorKey;
 import org.yidan.policy.entity.Calculation;
+import org.yidan.policy.entity.PersonCategory;
+import org.yidan.policy.entity.PersonSnapshot;
 import org.yidan.policy.entity.Policy;
 import org.yidan.policy.entity.Rule;
 import org.yidan.policy.entity.RuleKind;
@@ -102,9 +104,10 @@ public class SettlementService {
         for (AccumulatorEntry entry : entries(person.getIdNumber(), policy.year(), keys)) {
             current.put(entry.accumulatorKey(), entry.value());
         }
-        Calculation calculation = CALCULATOR.calculate(policy,
-                person.snapshotOn(request.bill().dischargeDate()), request.bill(), current);
-        return shown(SettlementView.preview(policy, request, person.getName(), calculation));
+        PersonSnapshot snapshot = person.snapshotOn(request.bill().dischargeDate());
+        Calculation calculation = CALCULATOR.calculate(policy, snapshot, request.bill(), current);
+        return shown(SettlementView.preview(policy, request, person.getName(),
+                snapshot.categories().stream().map(PersonCategory::name).toList(), calculation));
     }
 
     @RolesAllowed({CLERK_NAME, ADMIN_NAME})
@@ -123,8 +126,8 @@ public class SettlementService {
         Map<AccumulatorKey, Accumulator> current = new HashMap<>();
         locked.forEach((key, entry) -> current.put(key, entry.value()));
 
-        Calculation calculation = CALCULATOR.calculate(policy,
-                person.snapshotOn(request.bill().dischargeDate()), request.bill(), current);
+        PersonSnapshot snapshot = person.snapshotOn(request.bill().dischargeDate());
+        Calculation calculation = CALCULATOR.calculate(policy, snapshot, request.bill(), current);
         for (AccumulatorDelta delta : calculation.accumulatorDeltas()) {
             locked.get(delta.key()).add(delta, policy.capOf(delta.key()).orElse(null));
         }
@@ -132,7 +135,7 @@ public class SettlementService {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Settlement settlement = new Settlement(receiptNumbers.next(policy.county(),
                 now.atZoneSameInstant(CountyClock.ZONE).toLocalDate()));
-        fill(settlement, policy, person, request, calculation, now, username);
+        fill(settlement, policy, person, snapshot, request, calculation, now, username);
         em.persist(settlement);
         em.createNativeQuery("update idempotency_record set receipt_no = ?1 where idem_key = ?2")
                 .setParameter(1, settlement.getReceiptNo()).setParameter(2, idempotencyKey).executeUpdate();
@@ -299,8 +302,9 @@ public class SettlementService {
         return entries;
     }
 
-    private static void fill(Settlement settlement, Policy policy, Beneficiary person, SettlementRequest request,
-                             Calculation calculation, OffsetDateTime now, String username) {
+    private static void fill(Settlement settlement, Policy policy, Beneficiary person, PersonSnapshot snapshot,
+                             SettlementRequest request, Calculation calculation, OffsetDateTime now,
+                             String username) {
         var bill = request.bill();
         settlement.setCounty(policy.county());
         settlement.setPolicyYear(policy.year());
@@ -308,9 +312,10 @@ public class SettlementService {
         settlement.setIdNumber(person.getIdNumber());
         settlement.setPersonName(person.getName());
         settlement.setHospitalCode(bill.hospital().code());
-        settlement.setHospitalLevel(bill.hospital().level().name());
+        settlement.setHospitalLevel(bill.hospital().level());
         settlement.setHospitalInCounty(bill.hospital().inCounty());
-        settlement.setVisitType(bill.visitType().name());
+        settlement.setVisitType(bill.visitType());
+        settlement.setPersonCategories(snapshot.categories());
         settlement.setAdmissionDate(bill.admissionDate());
         settlement.setDischargeDate(bill.dischargeDate());
         settlement.setTotalAmount(bill.totalAmount());

@@ -26,7 +26,7 @@ public record SettlementView(String receiptNo, String status, String county, Str
                              BigDecimal policyScopeAmount, BigDecimal specialDrugAmount, List<Line> lines,
                              BigDecimal fundTotal, BigDecimal selfPay, OffsetDateTime settledAt, String settledBy,
                              String verificationCode, OffsetDateTime reversedAt, String reversedBy,
-                             String reversalReason) {
+                             String reversalReason, List<String> personCategories) {
 
     public static final String PREVIEW = "PREVIEW";
 
@@ -36,8 +36,9 @@ public record SettlementView(String receiptNo, String status, String county, Str
     public record StepLine(String rule, BigDecimal base, BigDecimal amount, String explanation) {
     }
 
+    /** @param personCategories the codes of the categories the person holds on the discharge date */
     public static SettlementView preview(Policy policy, SettlementRequest request, String personName,
-                                         Calculation calculation) {
+                                         List<String> personCategories, Calculation calculation) {
         List<Line> lines = calculation.lines().stream().map(SettlementView::line).toList();
         var bill = request.bill();
         return new SettlementView(null, PREVIEW, policy.county(), policy.countyName(), policy.id(),
@@ -45,7 +46,7 @@ public record SettlementView(String receiptNo, String status, String county, Str
                 bill.hospital().level().name(), bill.hospital().inCounty(), bill.visitType().name(),
                 bill.admissionDate(), bill.dischargeDate(), bill.totalAmount(), bill.policyScopeAmount(),
                 bill.specialDrugAmount(), lines, calculation.fundTotal(), calculation.selfPay(), null, null, null,
-                null, null, null);
+                null, null, null, personCategories);
     }
 
     public static SettlementView of(Settlement settlement, String countyName) {
@@ -53,12 +54,12 @@ public record SettlementView(String receiptNo, String status, String county, Str
         return new SettlementView(settlement.getReceiptNo(), settlement.getStatus().name(), settlement.getCounty(),
                 countyName, settlement.getCounty() + "/" + settlement.getPolicyYear(),
                 settlement.getPolicyFingerprint(), settlement.getIdNumber(), settlement.getPersonName(),
-                settlement.getHospitalCode(), settlement.getHospitalLevel(), settlement.isHospitalInCounty(),
-                settlement.getVisitType(), settlement.getAdmissionDate(), settlement.getDischargeDate(),
+                settlement.getHospitalCode(), settlement.getHospitalLevel().name(), settlement.isHospitalInCounty(),
+                settlement.getVisitType().name(), settlement.getAdmissionDate(), settlement.getDischargeDate(),
                 settlement.getTotalAmount(), settlement.getPolicyScopeAmount(), settlement.getSpecialDrugAmount(),
                 lines, settlement.getFundTotal(), settlement.getSelfPay(), settlement.getSettledAt(),
                 settlement.getSettledBy(), settlement.getVerificationCode(), settlement.getReversedAt(),
-                settlement.getReversedBy(), settlement.getReversalReason());
+                settlement.getReversedBy(), settlement.getReversalReason(), settlement.getPersonCategories());
     }
 
     private static Line line(FundLine line) {
@@ -87,7 +88,7 @@ public record SettlementView(String receiptNo, String status, String county, Str
         return new SettlementView(receiptNo, status, county, countyName, policyId, policyFingerprint, shownIdNumber,
                 personName, hospitalCode, hospitalLevel, hospitalInCounty, visitType, admissionDate, dischargeDate,
                 totalAmount, policyScopeAmount, specialDrugAmount, lines, fundTotal, selfPay, settledAt, settledBy,
-                verificationCode, reversedAt, reversedBy, reversalReason);
+                verificationCode, reversedAt, reversedBy, reversalReason, personCategories);
     }
 
     /** The same view with only one fund's line, for a fund officer (FUND_VIEWER). */
@@ -96,6 +97,7 @@ public record SettlementView(String receiptNo, String status, String county, Str
                 personName, hospitalCode, hospitalLevel, hospitalInCounty, visitType, admissionDate, dischargeDate,
                 totalAmount, policyScopeAmount, specialDrugAmount,
                 lines.stream().filter(line -> line.fund().equals(fund)).toList(),
-                fundTotal, selfPay, settledAt, settledBy, verificationCode, reversedAt, reversedBy, reversalReason);
+                fundTotal, selfPay, settledAt, settledBy, verificationCode, reversedAt, reversedBy, reversalReason,
+                personCategories);
     }
 }

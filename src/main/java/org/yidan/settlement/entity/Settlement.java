@@ -2,6 +2,7 @@ package org.yidan.settlement.entity;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -12,10 +13,16 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
+import org.yidan.policy.entity.HospitalLevel;
+import org.yidan.policy.entity.PersonCategory;
+import org.yidan.policy.entity.VisitType;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -51,14 +58,16 @@ public class Settlement {
     @Column(name = "hospital_code", nullable = false, length = 32)
     private String hospitalCode;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "hospital_level", nullable = false, length = 16)
-    private String hospitalLevel;
+    private HospitalLevel hospitalLevel;
 
     @Column(name = "hospital_in_county", nullable = false)
     private boolean hospitalInCounty;
 
+    @Enumerated(EnumType.STRING)
     @Column(name = "visit_type", nullable = false, length = 32)
-    private String visitType;
+    private VisitType visitType;
 
     @Column(name = "admission_date", nullable = false)
     private LocalDate admissionDate;
@@ -85,8 +94,13 @@ public class Settlement {
     @Column(nullable = false, length = 16)
     private Status status = Status.SETTLED;
 
+    @Convert(converter = JsonbText.class)
     @Column(name = "request_json", nullable = false)
     private String requestJson;
+
+    /** The person's categories held on the discharge date, codes comma-separated in the policy's order. */
+    @Column(name = "person_categories", nullable = false, length = 400)
+    private String personCategories = "";
 
     @Column(name = "verification_code", nullable = false, length = 16)
     private String verificationCode;
@@ -191,11 +205,11 @@ public class Settlement {
         this.hospitalCode = hospitalCode;
     }
 
-    public String getHospitalLevel() {
+    public HospitalLevel getHospitalLevel() {
         return hospitalLevel;
     }
 
-    public void setHospitalLevel(String hospitalLevel) {
+    public void setHospitalLevel(HospitalLevel hospitalLevel) {
         this.hospitalLevel = hospitalLevel;
     }
 
@@ -207,11 +221,11 @@ public class Settlement {
         this.hospitalInCounty = hospitalInCounty;
     }
 
-    public String getVisitType() {
+    public VisitType getVisitType() {
         return visitType;
     }
 
-    public void setVisitType(String visitType) {
+    public void setVisitType(VisitType visitType) {
         this.visitType = visitType;
     }
 
@@ -273,6 +287,15 @@ public class Settlement {
 
     public Status getStatus() {
         return status;
+    }
+
+    /** The categories the person held on the discharge date, as stored with the settlement. */
+    public List<String> getPersonCategories() {
+        return personCategories.isEmpty() ? List.of() : Arrays.asList(personCategories.split(","));
+    }
+
+    public void setPersonCategories(Collection<PersonCategory> categories) {
+        this.personCategories = String.join(",", categories.stream().map(PersonCategory::name).toList());
     }
 
     public String getRequestJson() {
