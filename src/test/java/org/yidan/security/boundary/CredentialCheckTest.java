@@ -1,6 +1,7 @@
 package org.yidan.security.boundary;
 
 import org.junit.jupiter.api.Test;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 import org.yidan.security.entity.Role;
 
@@ -38,7 +39,7 @@ class CredentialCheckTest {
 
     static final class NoAudit extends AuditTrail {
         @Override
-        public void recordIndependently(String username, String action, String target, AuditEvent.Outcome outcome,
+        public void recordIndependently(String username, AuditAction action, String target, AuditEvent.Outcome outcome,
                                         String detail) {
             // nothing to store in a unit test
         }
