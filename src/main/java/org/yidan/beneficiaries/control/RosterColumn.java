@@ -1,0 +1,41 @@
+package org.yidan.beneficiaries.control;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The roster's columns, each with the names a header may give it (compared without blanks, case or brackets). */
+public enum RosterColumn {
+    ID_NUMBER(true, "身份证号", "idNumber", "身份证号码", "公民身份号码", "证件号码", "id"),
+    NAME(true, "姓名", "name"),
+    COUNTY(true, "县区代码", "county", "区县代码", "县代码", "行政区划代码", "countyCode"),
+    HOUSEHOLD_ID(false, "户编号", "householdId", "户号", "家庭编号", "household"),
+    CATEGORY(true, "人员类别", "category", "类别", "对象类别"),
+    CATEGORY_FROM(true, "类别起始日期", "categoryFrom", "起始日期", "开始日期", "from"),
+    CATEGORY_TO(false, "类别终止日期", "categoryTo", "终止日期", "结束日期", "to"),
+    STANDARD_TAGS(false, "标准", "standardTags", "标注", "standards", "tags"),
+    CHRONIC_DISEASES(false, "慢病", "chronicDiseases", "慢特病", "慢病病种", "diseases"),
+    EXITED_ON(false, "销号日期", "exitedOn", "exited");
+
+    private final boolean required;
+    final String chineseName;
+    final String englishName;
+    final List<String> aliases;
+
+    RosterColumn(boolean required, String chineseName, String englishName, String... otherNames) {
+        this.required = required;
+        this.chineseName = chineseName;
+        this.englishName = englishName;
+        List<String> names = new ArrayList<>(List.of(chineseName, englishName));
+        names.addAll(List.of(otherNames));
+        this.aliases = names.stream().map(RosterHeader::key).toList();
+    }
+
+    public boolean required() {
+        return required;
+    }
+
+    /** How error messages name the column: {@code 身份证号 (idNumber)}. */
+    public String label() {
+        return chineseName + " (" + englishName + ")";
+    }
+}
