@@ -12,8 +12,10 @@ update settlement s set person_categories = coalesce((
       and (c.valid_to is null or c.valid_to >= s.discharge_date)), '');
 alter table settlement alter column person_categories set not null;
 
--- The request as received is JSON, and the database knows it.
-alter table settlement alter column request_json type jsonb using request_json::jsonb;
+-- The request is stored as JSON (the shape of POST /api/v1/settlements), and the database knows it. Settlements
+-- stored before held the request's canonical text (idNumber=…, one line per field); it is kept as it was, under
+-- "canonicalText".
+alter table settlement alter column request_json type jsonb using jsonb_build_object('canonicalText', request_json);
 
 -- Visit types and hospital levels are closed lists (policy.entity.VisitType, HospitalLevel).
 alter table settlement add constraint settlement_visit_type

@@ -427,6 +427,36 @@ class SettlementIT {
         }
     }
 
+    /**
+     * The receipt prints the categories the person held on the discharge date, as stored with the settlement: a
+     * later change in the registry never changes a reprint (it read today's registry before).
+     */
+    @Test
+    void aReprintKeepsTheCategoriesHeldOnTheDischargeDate() throws SQLException {
+        String id = registerDibaoPerson("370323");
+        String receipt = settle(bill(id, "2020-05-10", "1000.00", "800.00", "400")).json().getString("receiptNo");
+        Api.Reply changed = admin.put("/api/v1/beneficiaries/" + id, """
+                {"name": "张三", "county": "370323", "householdId": "H-0001",
+                 "categories": [{"code": "TEKUN", "from": "2015-01-01", "to": null}],
+                 "standardTags": ["NATIONAL"], "chronicDiseases": []}
+                """);
+        assertEquals(200, changed.status(), changed::toString);
+
+        String printed = pdfText(clerk.getBytes("/api/v1/settlements/" + receipt + "/receipt.pdf").body());
+        assertTrue(printed.contains("低保"), printed);
+        assertFalse(printed.contains("特困"), printed);
+        assertEquals(1, countRows("select count(*) from settlement where receipt_no = '" + receipt
+                + "' and person_categories = 'DIBAO' and jsonb_typeof(request_json) = 'object'"
+                + " and request_json ->> 'idNumber' = '" + id + "'"));
+        try (Connection db = database(); Statement sql = db.createStatement()) {
+            for (String wrong : List.of("visit_type = 'DAYCARE'", "hospital_level = 'CLINIC'")) {
+                SQLException refused = org.junit.jupiter.api.Assertions.assertThrows(SQLException.class,
+                        () -> sql.execute("update settlement set " + wrong + " where receipt_no = '" + receipt + "'"));
+                assertEquals("23514", refused.getSQLState(), refused.getMessage());
+            }
+        }
+    }
+
     @Test
     void thePolicyEndpointShowsTheResolvedParametersAndFingerprint() {
         Api.Reply policy = clerk.get("/api/v1/policies/370323/2020");

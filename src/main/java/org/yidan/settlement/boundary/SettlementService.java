@@ -4,6 +4,7 @@ import org.yidan.platform.control.CountyClock;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -30,11 +31,15 @@ import org.yidan.security.entity.AuditEvent;
 import org.yidan.settlement.control.AccumulatorView;
 import org.yidan.settlement.control.SettlementJson;
 import org.yidan.settlement.control.SettlementRequest;
+import org.yidan.settlement.control.SettlementRequestJson;
 import org.yidan.settlement.control.SettlementView;
 import org.yidan.settlement.entity.AccumulatorEntry;
 import org.yidan.settlement.entity.DeltaEntry;
 import org.yidan.settlement.entity.LineEntry;
 import org.yidan.settlement.entity.Settlement;
+import org.yidan.settlement.entity.SettlementFacts;
+import org.yidan.settlement.entity.SettlementReversed;
+import org.yidan.settlement.entity.SettlementSettled;
 import org.yidan.settlement.entity.StepEntry;
 
 import java.math.BigDecimal;
@@ -60,7 +65,9 @@ import static org.yidan.security.entity.Role.REGISTRAR_NAME;
  * Settle, preview and reverse (一站式结算). Each settlement is one JTA transaction: the idempotency
  * record, the person's accumulators for the year (locked {@code PESSIMISTIC_WRITE} in key order, so
  * concurrent settlements of one person queue instead of exceeding a cap), the settlement with its
- * lines, steps and accumulator deltas, the receipt number and the audit line: all or nothing.
+ * lines, steps and accumulator deltas, the receipt number and the audit line: all or nothing. Components above
+ * settlement learn of it through the CDI events {@link SettlementSettled} and {@link SettlementReversed}, fired
+ * inside that transaction.
  */
 @Stateless
 public class SettlementService {
@@ -88,6 +95,12 @@ public class SettlementService {
 
     @Inject
     Permissions permissions;
+
+    @Inject
+    Event<SettlementSettled> settled;
+
+    @Inject
+    Event<SettlementReversed> reversed;
 
     /** A settlement and whether it was replayed for a repeated Idempotency-Key. */
     public record Outcome(SettlementView settlement, boolean replayed) {
@@ -142,6 +155,7 @@ public class SettlementService {
         audit.record(username, AuditAction.SETTLE, settlement.getReceiptNo(), AuditEvent.Outcome.SUCCESS,
                 person.getIdNumber().substring(0, 6) + " total " + calculation.totalAmount() + " funds "
                         + calculation.fundTotal() + " self-pay " + calculation.selfPay());
+        settled.fire(new SettlementSettled(SettlementFacts.of(settlement)));
         em.flush();
         return new Outcome(shown(SettlementView.of(settlement, policy.countyName())), false);
     }
@@ -183,6 +197,8 @@ public class SettlementService {
         }
         settlement.reverse(username, OffsetDateTime.now(ZoneOffset.UTC), reason.trim());
         audit.record(username, AuditAction.REVERSE, receiptNo, AuditEvent.Outcome.SUCCESS, reason.trim());
+        reversed.fire(new SettlementReversed(SettlementFacts.of(settlement), settlement.getReversedAt(),
+                settlement.getReversedBy(), settlement.getReversalReason()));
         em.flush();
         return shown(view(settlement));
     }
@@ -323,7 +339,7 @@ public class SettlementService {
         settlement.setSpecialDrugAmount(bill.specialDrugAmount());
         settlement.setFundTotal(calculation.fundTotal());
         settlement.setSelfPay(calculation.selfPay());
-        settlement.setRequestJson(request.canonicalText());
+        settlement.setRequestJson(SettlementRequestJson.write(request).toString());
         settlement.setSettledAt(now);
         settlement.setSettledBy(username);
         for (var line : calculation.lines()) {

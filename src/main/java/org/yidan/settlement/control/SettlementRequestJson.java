@@ -1,10 +1,13 @@
 package org.yidan.settlement.control;
 
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import org.yidan.beneficiaries.control.IdNumbers;
+import org.yidan.platform.control.JsonFactories;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.platform.control.RefusedException.FieldError;
 import org.yidan.policy.entity.Bill;
@@ -41,6 +44,34 @@ public final class SettlementRequestJson {
     /** @throws RefusedException 422 with the first problem's code and every field error */
     public static SettlementRequest parse(JsonObject json) {
         return new SettlementRequestJson().read(json);
+    }
+
+    /**
+     * The request in the shape {@link #parse} reads (api.md "Settlements"), amounts with two decimals: what a
+     * settlement stores as the request it was computed from.
+     */
+    public static JsonObject write(SettlementRequest request) {
+        Bill bill = request.bill();
+        JsonArrayBuilder items = JsonFactories.array();
+        for (BillItem item : bill.items()) {
+            items.add(JsonFactories.object().add("category", item.category().name())
+                    .add("amount", SettlementJson.money(item.amount())));
+        }
+        JsonObjectBuilder external = JsonFactories.object();
+        bill.externalPayments().forEach((fund, amount) -> external.add(fund.name(), SettlementJson.money(amount)));
+        return JsonFactories.object()
+                .add("idNumber", request.idNumber())
+                .add("hospital", JsonFactories.object().add("code", bill.hospital().code())
+                        .add("level", bill.hospital().level().name()).add("inCounty", bill.hospital().inCounty()))
+                .add("visitType", bill.visitType().name())
+                .add("admissionDate", bill.admissionDate().toString())
+                .add("dischargeDate", bill.dischargeDate().toString())
+                .add("totalAmount", SettlementJson.money(bill.totalAmount()))
+                .add("policyScopeAmount", SettlementJson.money(bill.policyScopeAmount()))
+                .add("specialDrugAmount", SettlementJson.money(bill.specialDrugAmount()))
+                .add("items", items)
+                .add("externalPayments", external)
+                .build();
     }
 
     private SettlementRequest read(JsonObject json) {
