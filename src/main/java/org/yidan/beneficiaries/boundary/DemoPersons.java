@@ -4,21 +4,18 @@ import jakarta.annotation.Priority;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.interceptor.Interceptor;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.interceptor.Interceptor;
 import org.yidan.beneficiaries.control.BeneficiaryValidator;
 import org.yidan.beneficiaries.control.DemoBeneficiaries;
 import org.yidan.beneficiaries.entity.Beneficiary;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord;
-import org.yidan.platform.boundary.DatabaseMigration;
-import org.yidan.platform.control.OnceMarks;
+import org.yidan.platform.boundary.DemoDataSwitch;
 import org.yidan.security.boundary.AuditTrail;
 import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 
-import java.util.logging.Logger;
 
 /**
  * The embedded demo's beneficiaries of the three shipped county profiles ({@link DemoBeneficiaries}),
@@ -27,25 +24,16 @@ import java.util.logging.Logger;
 @Stateless
 public class DemoPersons {
 
-    private static final Logger LOG = Logger.getLogger(DemoPersons.class.getName());
     private static final String LOADED_MARK = "demo-beneficiaries-loaded";
 
     @PersistenceContext
     EntityManager em;
 
     @Inject
-    @ConfigProperty(name = "yidan.demo.data", defaultValue = "false")
-    boolean demoData;
-
-    @Inject
     AuditTrail audit;
 
-    public void onSchemaReady(
-            @Observes @Priority(Interceptor.Priority.APPLICATION + 20) DatabaseMigration.SchemaReady ready) {
-        if (!demoData) {
-            return;
-        }
-        if (!OnceMarks.claim(em, LOADED_MARK)) {
+    public void load(@Observes @Priority(Interceptor.Priority.APPLICATION + 20) DemoDataSwitch.DemoDataWanted wanted) {
+        if (!wanted.firstTime(LOADED_MARK)) {
             return;
         }
         int persons = 0;
@@ -60,6 +48,5 @@ public class DemoPersons {
         }
         audit.record("system", AuditAction.DEMO_DATA, "demo", AuditEvent.Outcome.SUCCESS,
                 persons + " demo beneficiaries loaded");
-        LOG.info("Loaded the demo beneficiaries (YIDAN_DEMO_DATA=true)");
     }
 }

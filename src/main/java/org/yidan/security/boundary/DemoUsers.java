@@ -4,17 +4,13 @@ import jakarta.annotation.Priority;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.yidan.platform.boundary.DatabaseMigration;
-import org.yidan.platform.control.OnceMarks;
+import jakarta.interceptor.Interceptor;
+import org.yidan.platform.boundary.DemoDataSwitch;
 import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 import org.yidan.security.entity.Role;
 
 import java.util.EnumSet;
-import java.util.logging.Logger;
 
 /**
  * The embedded demo's users of api.md (YIDAN_DEMO_DATA=true), created once per database. The demo
@@ -23,16 +19,8 @@ import java.util.logging.Logger;
 @Stateless
 public class DemoUsers {
 
-    private static final Logger LOG = Logger.getLogger(DemoUsers.class.getName());
     /** The mark the demo data has always used, so that a database seeded before keeps its users as they are. */
     private static final String LOADED_MARK = "demo-data-loaded";
-
-    @PersistenceContext
-    EntityManager em;
-
-    @Inject
-    @ConfigProperty(name = "yidan.demo.data", defaultValue = "false")
-    boolean demoData;
 
     @Inject
     UserAccounts users;
@@ -40,11 +28,8 @@ public class DemoUsers {
     @Inject
     AuditTrail audit;
 
-    public void onSchemaReady(@Observes @Priority(FirstAdministrator.ORDER + 10) DatabaseMigration.SchemaReady ready) {
-        if (!demoData) {
-            return;
-        }
-        if (!OnceMarks.claim(em, LOADED_MARK)) {
+    public void load(@Observes @Priority(Interceptor.Priority.APPLICATION + 10) DemoDataSwitch.DemoDataWanted wanted) {
+        if (!wanted.firstTime(LOADED_MARK)) {
             return;
         }
         createUser("demo-clerk", "演示窗口经办", EnumSet.of(Role.CLERK));
@@ -54,7 +39,6 @@ public class DemoUsers {
         createUser("demo-fund", "演示医疗救助基金经办", EnumSet.of(Role.FUND_VIEWER));
         users.find("demo-fund").ifPresent(fundOfficer -> fundOfficer.setFund("ASSISTANCE"));
         audit.record("system", AuditAction.DEMO_DATA, "demo", AuditEvent.Outcome.SUCCESS, "demo users loaded");
-        LOG.info("Loaded the demo users (YIDAN_DEMO_DATA=true)");
     }
 
     private void createUser(String username, String displayName, EnumSet<Role> roles) {
