@@ -122,7 +122,7 @@ public class SimulationResource {
 
     @GET
     @Path("{id}")
-    @Produces(XLSX)
+    @Produces(XLSX + ";qs=0.5")
     public Response workbook(@PathParam("id") long id) {
         allow();
         Simulation simulation = simulations.find(id);

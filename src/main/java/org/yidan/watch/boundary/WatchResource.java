@@ -44,6 +44,9 @@ public class WatchResource {
 
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final String CSV = "text/csv;charset=UTF-8";
+    /** Exports only when asked for: a client that names no type (or any) gets JSON. */
+    static final String CSV_EXPORT = "text/csv;charset=UTF-8;qs=0.5";
+    static final String XLSX_EXPORT = XLSX + ";qs=0.5";
     static final List<String> RISK_HEADER = List.of("id", "idNumber", "name", "year", "selfPay", "threshold",
             "flaggedBy", "status");
     static final List<String> COMPLIANCE_HEADER = List.of("receiptNo", "rule", "reason", "hospitalCode",
@@ -88,7 +91,7 @@ public class WatchResource {
 
     @GET
     @Path("risk")
-    @Produces({CSV, XLSX})
+    @Produces({CSV_EXPORT, XLSX_EXPORT})
     public Response riskExport(@QueryParam("county") String county, @QueryParam("year") Integer year,
                                @QueryParam("status") String status, @jakarta.ws.rs.HeaderParam("Accept") String accept) {
         allow();
@@ -135,7 +138,7 @@ public class WatchResource {
 
     @GET
     @Path("compliance")
-    @Produces({CSV, XLSX})
+    @Produces({CSV_EXPORT, XLSX_EXPORT})
     public Response complianceExport(@QueryParam("county") String county, @QueryParam("from") String from,
                                      @QueryParam("to") String to, @QueryParam("rule") String rule,
                                      @jakarta.ws.rs.HeaderParam("Accept") String accept) {
