@@ -1,5 +1,10 @@
 package org.yidan.settlement.control;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import org.yidan.platform.control.JsonFactories;
+
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,12 +21,25 @@ import org.yidan.policy.entity.ItemCategory;
 import org.yidan.policy.entity.VisitType;
 
 /**
- * Reads back the bill a settlement stored ({@code settlement.request_json}, written by
- * {@link SettlementRequest#canonicalText()}), so that it can be computed again, e.g. by the policy what-if.
+ * Reads back the bill a settlement stored in {@code settlement.request_json}, so that it can be computed again, e.g.
+ * by the policy what-if: the request's JSON ({@link SettlementRequestJson#write}), or, for settlements stored before
+ * that, {@code {"canonicalText": …}} as {@link SettlementRequest#canonicalText()} wrote it.
  */
 public final class StoredRequests {
 
     private StoredRequests() {
+    }
+
+    /** @param stored the column's JSON text */
+    public static SettlementRequest read(String stored) {
+        JsonObject json;
+        try (var reader = JsonFactories.READERS.createReader(new StringReader(stored))) {
+            json = reader.readObject();
+        }
+        if (json.get("canonicalText") instanceof JsonString text) {
+            return parse(text.getString());
+        }
+        return SettlementRequestJson.parse(json);
     }
 
     /** @throws IllegalArgumentException when the text is not what {@link SettlementRequest#canonicalText()} writes */

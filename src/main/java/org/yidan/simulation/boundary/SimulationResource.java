@@ -17,13 +17,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.yidan.platform.control.JsonBodies;
 import org.yidan.platform.control.JsonFactories;
 import org.yidan.platform.control.RefusedException;
-import org.yidan.security.boundary.Callers;
-import org.yidan.security.entity.Role;
+import org.yidan.security.boundary.Permissions;
+import org.yidan.security.entity.Permission;
 import org.yidan.simulation.control.SimulationWorkbook;
 import org.yidan.simulation.entity.Simulation;
 
@@ -50,10 +49,7 @@ public class SimulationResource {
     SimulationRunner runner;
 
     @Inject
-    Callers callers;
-
-    @Context
-    SecurityContext security;
+    Permissions permissions;
 
     /** 202 with the new simulation's id; it runs in the background. */
     @POST
@@ -82,7 +78,7 @@ public class SimulationResource {
             year = Integer.valueOf(string.getString());
         }
         SimulationService.Started started = simulations.create(body.getString("county", null), year,
-                date(body, "from"), date(body, "to"), overrides, callers.username(security));
+                date(body, "from"), date(body, "to"), overrides, permissions.username());
         Simulation simulation = started.simulation();
         runner.submit(simulation.getId(), simulation.getCounty(), simulation.getPeriodFrom(),
                 simulation.getPeriodTo(), started.baseline(), started.draft(), started.targets());
@@ -158,11 +154,11 @@ public class SimulationResource {
     @Path("{id}/cancellation")
     public JsonObject cancel(@PathParam("id") long id) {
         allow();
-        return head(simulations.cancel(id, callers.username(security))).build();
+        return head(simulations.cancel(id, permissions.username())).build();
     }
 
     private void allow() {
-        callers.requireAnyRole(security, Role.POLICY_ANALYST_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.SIMULATE);
     }
 
     private static JsonObjectBuilder head(Simulation simulation) {

@@ -12,6 +12,7 @@ import org.yidan.platform.control.RefusedException;
 import org.yidan.policy.boundary.Policies;
 import org.yidan.policy.entity.Policy;
 import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 import org.yidan.simulation.control.DraftPolicy;
 import org.yidan.simulation.control.Target;
@@ -80,7 +81,7 @@ public class SimulationService {
                 username, OffsetDateTime.now(ZoneOffset.UTC));
         em.persist(simulation);
         em.flush();
-        audit.record(username, "SIMULATION_START", String.valueOf(simulation.getId()), AuditEvent.Outcome.SUCCESS,
+        audit.record(username, AuditAction.SIMULATION_START, String.valueOf(simulation.getId()), AuditEvent.Outcome.SUCCESS,
                 county + "/" + year + " " + start + ".." + end + " overrides " + new TreeMap<>(overrides).keySet());
         return new Started(simulation, baseline, draft.policy(), targets);
     }
@@ -106,7 +107,7 @@ public class SimulationService {
         }
         simulation.setStatus(Simulation.Status.CANCELLED);
         simulation.setFinishedAt(OffsetDateTime.now(ZoneOffset.UTC));
-        audit.record(username, "SIMULATION_CANCEL", String.valueOf(id), AuditEvent.Outcome.SUCCESS, null);
+        audit.record(username, AuditAction.SIMULATION_CANCEL, String.valueOf(id), AuditEvent.Outcome.SUCCESS, null);
         return simulation;
     }
 }

@@ -14,7 +14,7 @@ import org.yidan.platform.control.RefusedException;
 import org.yidan.policy.boundary.Policies;
 import org.yidan.policy.entity.Policy;
 import org.yidan.security.boundary.CurrentUser;
-import org.yidan.security.entity.Role;
+import org.yidan.security.entity.Permission;
 import org.yidan.simulation.entity.Simulation;
 
 import java.io.Serializable;
@@ -66,7 +66,7 @@ public class SimulationView implements Serializable {
 
     @PostConstruct
     void init() {
-        currentUser.require(Role.POLICY_ANALYST, Role.ADMIN);
+        currentUser.require(Permission.SIMULATE);
         List<Policy> all = policies.all();
         if (!all.isEmpty()) {
             policyId = all.get(0).id();

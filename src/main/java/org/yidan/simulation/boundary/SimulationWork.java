@@ -74,22 +74,12 @@ public class SimulationWork {
 
     /**
      * The county's settled (not reversed) bills discharged in the period, in discharge order (then in the order they
-     * were settled), each with the person as the registry knows them on the discharge date.
+     * were settled), each with the categories the settlement stored and the chronic-disease approvals the registry
+     * knows on the discharge date.
      */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public List<ReplayBill> bills(String county, LocalDate from, LocalDate to) {
         String period = "county = ?1 and status = 'SETTLED' and discharge_date between ?2 and ?3";
-        Map<String, List<CategoryPeriod>> categories = new HashMap<>();
-        for (Object row : em.createNativeQuery("select c.id_number, c.code, c.valid_from, c.valid_to"
-                        + " from beneficiary_category c where c.id_number in (select id_number from settlement where "
-                        + period + ")")
-                .setParameter(1, county).setParameter(2, Date.valueOf(from)).setParameter(3, Date.valueOf(to))
-                .getResultList()) {
-            Object[] columns = (Object[]) row;
-            categories.computeIfAbsent(((String) columns[0]).trim(), id -> new ArrayList<>())
-                    .add(new CategoryPeriod(PersonCategory.valueOf((String) columns[1]), date(columns[2]),
-                            date(columns[3])));
-        }
         Map<String, List<DiseaseApproval>> diseases = new HashMap<>();
         for (Object row : em.createNativeQuery("select d.id_number, d.code, d.approved_on from beneficiary_disease d"
                         + " where d.id_number in (select id_number from settlement where " + period + ")")
@@ -109,22 +99,33 @@ public class SimulationWork {
             exits.put(((String) columns[0]).trim(), date(columns[1]));
         }
         List<ReplayBill> bills = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select receipt_no, id_number, request_json from settlement where "
-                        + period + " order by discharge_date, settled_at, receipt_no")
+        for (Object row : em.createNativeQuery("select receipt_no, id_number, request_json::text, person_categories"
+                        + " from settlement where " + period + " order by discharge_date, settled_at, receipt_no")
                 .setParameter(1, county).setParameter(2, Date.valueOf(from)).setParameter(3, Date.valueOf(to))
                 .getResultList()) {
             Object[] columns = (Object[]) row;
             String idNumber = ((String) columns[1]).trim();
-            SettlementRequest request = StoredRequests.parse((String) columns[2]);
+            SettlementRequest request = StoredRequests.read((String) columns[2]);
             LocalDate discharge = request.bill().dischargeDate();
             LocalDate exited = exits.get(idNumber);
             PersonSnapshot person = exited != null && !discharge.isBefore(exited)
                     ? PersonSnapshot.of(Set.of(), Set.of())
-                    : PersonSnapshot.asOf(discharge, categories.getOrDefault(idNumber, List.of()),
+                    : PersonSnapshot.asOf(discharge, heldOn(discharge, (String) columns[3]),
                     diseases.getOrDefault(idNumber, List.of()));
             bills.add(new ReplayBill((String) columns[0], idNumber, person, request.bill()));
         }
         return bills;
+    }
+
+    /** The categories the settlement stored as held on its discharge date (the registry may have changed since). */
+    private static List<CategoryPeriod> heldOn(LocalDate discharge, String codes) {
+        List<CategoryPeriod> held = new ArrayList<>();
+        for (String code : codes == null ? new String[0] : codes.split(",")) {
+            if (!code.isBlank()) {
+                held.add(new CategoryPeriod(PersonCategory.valueOf(code.trim()), discharge, discharge));
+            }
+        }
+        return held;
     }
 
     private static LocalDate date(Object value) {

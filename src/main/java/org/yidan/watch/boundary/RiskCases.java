@@ -8,6 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 import org.yidan.watch.entity.RiskCase;
 
@@ -106,7 +107,7 @@ public class RiskCases {
         }
         RiskCase.Status from = risk.getStatus();
         risk.move(to, note.trim(), username, OffsetDateTime.now(ZoneOffset.UTC));
-        audit.record(username, "RISK_TRANSITION", String.valueOf(id), AuditEvent.Outcome.SUCCESS,
+        audit.record(username, AuditAction.RISK_TRANSITION, String.valueOf(id), AuditEvent.Outcome.SUCCESS,
                 from + " → " + to + ": " + note.trim());
         em.flush();
         risk.getSteps().size();

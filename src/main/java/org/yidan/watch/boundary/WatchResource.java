@@ -17,13 +17,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.control.JsonBodies;
 import org.yidan.platform.control.JsonFactories;
 import org.yidan.platform.control.RefusedException;
-import org.yidan.security.boundary.Callers;
-import org.yidan.security.entity.Role;
+import org.yidan.security.boundary.Permissions;
+import org.yidan.security.entity.Permission;
 import org.yidan.watch.control.TableExport;
 import org.yidan.watch.entity.RiskCase;
 import org.yidan.watch.entity.RiskStep;
@@ -59,10 +58,7 @@ public class WatchResource {
     Compliance compliance;
 
     @Inject
-    Callers callers;
-
-    @Context
-    SecurityContext security;
+    Permissions permissions;
 
     @GET
     @Path("risk")
@@ -101,9 +97,9 @@ public class WatchResource {
     @POST
     @Path("risk/{id}/transition")
     public JsonObject transition(@PathParam("id") long id, String text) {
-        callers.requireAnyRole(security, Role.AUDITOR_NAME, Role.POLICY_ANALYST_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.WATCH);
         JsonObject body = JsonBodies.object(text);
-        RiskCase risk = risks.transition(id, string(body, "status"), string(body, "note"), callers.username(security));
+        RiskCase risk = risks.transition(id, string(body, "status"), string(body, "note"), permissions.username());
         JsonArrayBuilder steps = JsonFactories.array();
         for (RiskStep step : risk.getSteps()) {
             JsonObjectBuilder item = JsonFactories.object();
@@ -169,11 +165,11 @@ public class WatchResource {
     }
 
     private String shown(String idNumber) {
-        return callers.mayReadFullIdNumbers(security) ? idNumber : IdNumbers.mask(idNumber);
+        return permissions.mayReadFullIdNumbers() ? idNumber : IdNumbers.mask(idNumber);
     }
 
     private void allow() {
-        callers.requireAnyRole(security, Role.AUDITOR_NAME, Role.POLICY_ANALYST_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.WATCH);
     }
 
     private static String string(JsonObject body, String field) {

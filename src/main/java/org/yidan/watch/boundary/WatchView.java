@@ -9,7 +9,7 @@ import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.policy.boundary.Policies;
 import org.yidan.policy.entity.Policy;
 import org.yidan.security.boundary.CurrentUser;
-import org.yidan.security.entity.Role;
+import org.yidan.security.entity.Permission;
 import org.yidan.watch.entity.RiskCase;
 
 import org.primefaces.model.DefaultStreamedContent;
@@ -60,7 +60,7 @@ public class WatchView implements Serializable {
 
     @PostConstruct
     void init() {
-        currentUser.require(Role.POLICY_ANALYST, Role.AUDITOR, Role.ADMIN);
+        currentUser.require(Permission.WATCH);
         List<Policy> all = policies.all();
         if (!all.isEmpty()) {
             county = all.get(0).county();
@@ -129,7 +129,7 @@ public class WatchView implements Serializable {
     }
 
     public String shown(String idNumber) {
-        return currentUser.isMayReadFullIdNumbers() ? idNumber : IdNumbers.mask(idNumber);
+        return currentUser.may(Permission.READ_FULL_ID_NUMBERS) ? idNumber : IdNumbers.mask(idNumber);
     }
 
 

@@ -3,6 +3,7 @@ package org.yidan.settlement.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.yidan.platform.control.JsonFactories;
 import org.yidan.policy.Bills;
 import org.yidan.policy.entity.Bill;
 import org.yidan.policy.entity.Fund;
@@ -24,5 +25,9 @@ class StoredRequestsTest {
         assertEquals(bill.admissionDate(), read.bill().admissionDate());
         assertEquals(0, bill.totalAmount().compareTo(read.bill().totalAmount()));
         assertEquals(2, read.bill().items().size());
+        String old = JsonFactories.object().add("canonicalText", request.canonicalText()).build().toString();
+        assertEquals(request.canonicalText(), StoredRequests.read(old).canonicalText());
+        assertEquals(request.canonicalText(), StoredRequests.read(SettlementRequestJson.write(request).toString())
+                .canonicalText());
     }
 }
