@@ -4,14 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.yidan.platform.boundary.FacesMessages;
-import org.yidan.platform.control.CountyClock;
 import org.yidan.settlement.boundary.PersonFlags;
 import org.yidan.watch.entity.RiskCase;
 
-import java.time.LocalDate;
 import java.util.List;
 
-/** Tells the counter that a person has an open return-to-poverty risk case this year or last. */
+/** Tells the counter that a person has an open return-to-poverty risk case (of any year: an open case is news). */
 @ApplicationScoped
 public class RiskFlags implements PersonFlags {
 
@@ -20,10 +18,9 @@ public class RiskFlags implements PersonFlags {
 
     @Override
     public List<String> flagsFor(String idNumber) {
-        int year = LocalDate.now(CountyClock.ZONE).getYear();
-        return em.createQuery("select r from RiskCase r where r.idNumber = :id and r.year >= :since"
+        return em.createQuery("select r from RiskCase r where r.idNumber = :id"
                         + " and r.status in :open order by r.year desc", RiskCase.class)
-                .setParameter("id", idNumber).setParameter("since", year - 1)
+                .setParameter("id", idNumber)
                 .setParameter("open", List.of(RiskCase.Status.NEW, RiskCase.Status.UNDER_REVIEW,
                         RiskCase.Status.REFERRED))
                 .getResultList().stream()
