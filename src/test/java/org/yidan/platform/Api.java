@@ -49,8 +49,8 @@ public final class Api {
         return root;
     }
 
-    public Reply get(String path) {
-        return send(request(path).GET());
+    public Reply get(String path, String... headers) {
+        return send(request(path, headers).GET());
     }
 
     public Reply delete(String path) {

@@ -88,6 +88,16 @@ public final class CalculatorBenchmark {
                 last.capBound());
     }
 
+    /** The synthetic county, for other benchmarks (the what-if's): {@code bills[i]} is a bill of {@code persons[billPerson[i]]}. */
+    public record County(Policy policy, PersonSnapshot[] persons, int[] billPerson, Bill[] bills) {
+    }
+
+    public static County syntheticCounty() {
+        CalculatorBenchmark benchmark = new CalculatorBenchmark();
+        benchmark.generate();
+        return new County(benchmark.policy, benchmark.persons, benchmark.billPerson, benchmark.bills);
+    }
+
     /** {@code seconds}: wall clock; {@code cpuSeconds}: this thread's CPU time, steadier on a shared machine. */
     record Result(double seconds, double cpuSeconds, BigDecimal fundTotal, BigDecimal selfPay, int accumulatorRows,
                   int capBound) {

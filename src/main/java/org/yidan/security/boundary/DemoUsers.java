@@ -37,6 +37,7 @@ public class DemoUsers {
         createUser("demo-auditor", "演示审核员", EnumSet.of(Role.AUDITOR));
         createUser("demo-registrar", "演示登记员", EnumSet.of(Role.REGISTRAR));
         createUser("demo-fund", "演示医疗救助基金经办", EnumSet.of(Role.FUND_VIEWER));
+        createUser("demo-analyst", "演示政策测算员", EnumSet.of(Role.POLICY_ANALYST));
         users.find("demo-fund").ifPresent(fundOfficer -> fundOfficer.setFund("ASSISTANCE"));
         audit.record("system", AuditAction.DEMO_DATA, "demo", AuditEvent.Outcome.SUCCESS, "demo users loaded");
     }

@@ -16,5 +16,12 @@ public enum AuditAction {
     ROSTER_IMPORT,
     USER_CREATE,
     USER_UNLOCK,
-    DEMO_DATA
+    DEMO_DATA,
+    SIMULATION_START,
+    SIMULATION_CANCEL,
+    /** The watch flagged a person (return-to-poverty risk) at a settlement. */
+    RISK_FLAG,
+    /** A reversal took a flagged person's self-pay back under the threshold. */
+    RISK_CLEAR,
+    RISK_TRANSITION
 }

@@ -26,6 +26,10 @@ public enum Permission {
     READ_AUDIT(Role.AUDITOR, Role.ADMIN),
     /** Users, roles, unlocking. */
     MANAGE_USERS(Role.ADMIN),
+    /** 政策测算: policy what-if simulations, their results and draft files. */
+    SIMULATE(Role.POLICY_ANALYST, Role.ADMIN),
+    /** The watch: the return-to-poverty work list (and its steps) and the compliance findings. */
+    WATCH(Role.POLICY_ANALYST, Role.AUDITOR, Role.ADMIN),
     /** Full ID numbers; everybody else reads {@code 370323********0215}. */
     READ_FULL_ID_NUMBERS(Role.REGISTRAR, Role.AUDITOR, Role.ADMIN);
 

@@ -11,11 +11,14 @@ public enum Role {
     /** 对象登记: maintain beneficiaries, import rosters. */
     REGISTRAR,
     /** 系统管理: everything, including users and configuration. */
-    ADMIN;
+    ADMIN,
+    /** 政策测算: policy what-if simulations and the watch lists. */
+    POLICY_ANALYST;
 
     public static final String CLERK_NAME = "CLERK";
     public static final String AUDITOR_NAME = "AUDITOR";
     public static final String FUND_VIEWER_NAME = "FUND_VIEWER";
     public static final String REGISTRAR_NAME = "REGISTRAR";
     public static final String ADMIN_NAME = "ADMIN";
+    public static final String POLICY_ANALYST_NAME = "POLICY_ANALYST";
 }

@@ -1,0 +1,59 @@
+package org.yidan.simulation.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.yidan.policy.control.SettlementCalculator;
+import org.yidan.policy.entity.Policy;
+import org.yidan.simulation.control.Replay;
+import org.yidan.simulation.control.ReplayBill;
+import org.yidan.simulation.control.SimulationJson;
+import org.yidan.simulation.control.SimulationResult;
+import org.yidan.simulation.control.Target;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Runs simulations in the background on the server's managed executor, one task per simulation. */
+@ApplicationScoped
+public class SimulationRunner {
+
+    private static final Logger LOG = Logger.getLogger(SimulationRunner.class.getName());
+
+    /** Plans are cached per policy fingerprint inside; sharing one calculator shares them across simulations. */
+    private static final SettlementCalculator CALCULATOR = new SettlementCalculator();
+
+    @Resource
+    ManagedExecutorService executor;
+
+    @Inject
+    SimulationWork work;
+
+    /** Called after the simulation row is committed, so the task always finds it. */
+    public void submit(long id, String county, LocalDate from, LocalDate to, Policy baseline, Policy draft,
+                       Optional<List<Target>> targets) {
+        executor.submit(() -> run(id, county, from, to, baseline, draft, targets));
+    }
+
+    private void run(long id, String county, LocalDate from, LocalDate to, Policy baseline, Policy draft,
+                     Optional<List<Target>> targets) {
+        try {
+            if (!work.begin(id)) {
+                return;
+            }
+            List<ReplayBill> bills = work.bills(county, from, to);
+            SimulationResult result = new Replay(CALCULATOR).run(baseline, draft, bills, targets,
+                    (done, total) -> work.progress(id, done, total));
+            work.finish(id, SimulationJson.toJson(result).toString());
+        } catch (Replay.Cancelled cancelled) {
+            LOG.info(() -> "Simulation " + id + " stopped: cancelled");
+        } catch (RuntimeException failed) {
+            LOG.log(Level.WARNING, "Simulation " + id + " failed", failed);
+            work.fail(id, failed.getClass().getSimpleName() + ": " + failed.getMessage());
+        }
+    }
+}

@@ -1,0 +1,259 @@
+package org.yidan.watch;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.yidan.beneficiaries.control.IdNumbers;
+import org.yidan.platform.Api;
+import org.yidan.platform.Deployments;
+
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The policy what-if and the watch through the REST contract, in Payara Micro against PostgreSQL. All in 会宁
+ * (620422) 2018, which no other IT settles in, each test in its own months: what-if January to June, risk July to
+ * September, compliance October to December. arquillian.xml sets 会宁's risk threshold (5,000) and ratio ceiling (0.90).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class WhatIfAndWatchIT {
+
+    private static final String COUNTY = "620422";
+    private static final AtomicInteger PERSON_SEQUENCE = new AtomicInteger(700);
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.packagedWar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api admin;
+    Api clerk;
+    Api auditor;
+    Api analyst;
+
+    @BeforeEach
+    void clients() {
+        Api api = new Api(base);
+        admin = api.as("demo-admin", "demo-admin");
+        clerk = api.as("demo-clerk", "demo-clerk");
+        auditor = api.as("demo-auditor", "demo-auditor");
+        analyst = api.as("demo-analyst", "demo-analyst");
+    }
+
+    private String registerPoorPerson() {
+        String first17 = COUNTY + "19600101" + String.format("%03d", PERSON_SEQUENCE.incrementAndGet());
+        String id = first17 + IdNumbers.checkCharacter(first17);
+        Api.Reply put = admin.put("/api/v1/beneficiaries/" + id, """
+                {"name": "王五", "county": "%s", "householdId": "H-620422",
+                 "categories": [{"code": "REGISTERED_POOR", "from": "2016-01-01", "to": null}],
+                 "standardTags": [], "chronicDiseases": []}
+                """.formatted(COUNTY));
+        assertEquals(201, put.status(), put::toString);
+        return id;
+    }
+
+    private JsonObject settle(String id, String hospital, String visitType, String admitted, String discharged,
+                              String total, String scope, String basic) {
+        Api.Reply reply = clerk.post("/api/v1/settlements", """
+                {"idNumber": "%s", "hospital": {"code": "%s", "level": "COUNTY", "inCounty": true},
+                 "visitType": "%s", "admissionDate": "%s", "dischargeDate": "%s",
+                 "totalAmount": %s, "policyScopeAmount": %s, "specialDrugAmount": 0,
+                 "externalPayments": {"BASIC": %s}}
+                """.formatted(id, hospital, visitType, admitted, discharged, total, scope, basic),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.json();
+    }
+
+    private static BigDecimal amount(JsonObject json, String name) {
+        return json.getJsonNumber(name).bigDecimalValue();
+    }
+
+    private JsonObject waitUntilDone(Api api, long id) throws InterruptedException {
+        for (int i = 0; i < 240; i++) {
+            JsonObject simulation = api.get("/api/v1/simulations/" + id).json();
+            String status = simulation.getString("status");
+            if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+                return simulation;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("simulation " + id + " did not finish");
+    }
+
+    private long start(Api api, String overrides) {
+        Api.Reply started = api.post("/api/v1/simulations", """
+                {"county": "620422", "year": 2018, "from": "2018-01-01", "to": "2018-06-30", "overrides": %s}
+                """.formatted(overrides));
+        assertEquals(202, started.status(), started::toString);
+        return started.json().getJsonNumber("id").longValue();
+    }
+
+    @Test
+    void whatIfReplaysTheStoredBillsAndADraftChangesOnlyWhatItShould() throws InterruptedException {
+        String p1 = registerPoorPerson();
+        String p2 = registerPoorPerson();
+        // 会宁 assistance-backstop: scope left after basic, above 3,000 a year, paid in full
+        JsonObject[] settled = {
+                settle(p1, "H620422001", "INPATIENT", "2018-01-02", "2018-01-10", "12000", "10000", "5000"),
+                settle(p2, "H620422001", "INPATIENT", "2018-02-02", "2018-02-10", "5000", "4000", "2000"),
+                settle(p1, "H620422002", "INPATIENT", "2018-03-02", "2018-03-10", "3000", "2000", "1000"),
+                settle(p1, "H620422001", "OUTPATIENT_CHRONIC", "2018-04-02", "2018-04-02", "800", "800", "400")};
+        BigDecimal funds = BigDecimal.ZERO;
+        BigDecimal selfPay = BigDecimal.ZERO;
+        for (JsonObject settlement : settled) {
+            funds = funds.add(amount(settlement, "fundTotal"));
+            selfPay = selfPay.add(amount(settlement, "selfPay"));
+        }
+
+        assertEquals(403, clerk.post("/api/v1/simulations", "{\"county\": \"620422\", \"year\": 2018}").status());
+        JsonObject unchanged = waitUntilDone(analyst, start(analyst, "{}"));
+        assertEquals("DONE", unchanged.getString("status"), unchanged::toString);
+        JsonObject baseline = unchanged.getJsonObject("baseline");
+        assertEquals(baseline, unchanged.getJsonObject("draft"));
+        // the replay of a fresh year equals what was actually settled for the same bills
+        assertEquals(4, baseline.getInt("settlements"));
+        assertEquals(2, baseline.getInt("persons"));
+        assertEquals(funds, amount(baseline, "fundTotal"));
+        assertEquals(selfPay, amount(baseline, "selfPay"));
+        assertEquals(0, amount(unchanged.getJsonObject("difference"), "fundTotal").signum());
+
+        // lowering the backstop's deductible to 2,000: p1's first stay gets 1,000 more; p2's 2,000 stays at zero
+        JsonObject lower = waitUntilDone(admin, start(admin,
+                "{\"rule.assistance-backstop.segments\": \"0-2000:0, 2000-:1.00\"}"));
+        JsonObject difference = lower.getJsonObject("difference");
+        assertEquals(new BigDecimal("1000.00"), difference.getJsonObject("funds").getJsonNumber("ASSISTANCE")
+                .bigDecimalValue());
+        assertEquals(0, difference.getJsonObject("funds").getJsonNumber("BASIC").bigDecimalValue().signum());
+        assertEquals(0, difference.getJsonObject("funds").getJsonNumber("CRITICAL").bigDecimalValue().signum());
+        assertEquals(new BigDecimal("-1000.00"), amount(difference, "selfPay"));
+        assertEquals(1, lower.getJsonObject("draft").getInt("betterOff"));
+        JsonArray changes = lower.getJsonArray("largestChanges");
+        assertEquals(1, changes.size());
+        assertEquals(IdNumbers.mask(p1), changes.getJsonObject(0).getString("idNumber"));
+        long id = lower.getJsonNumber("id").longValue();
+        String draft = analyst.get("/api/v1/simulations/" + id + "/draft.properties").body();
+        assertTrue(draft.contains("yidan.policy.620422.2019.rule.assistance-backstop.segments = 0-2000:0, 2000-:1.00"),
+                draft);
+        HttpResponse<byte[]> xlsx = analyst.getBytes("/api/v1/simulations/" + id + "/result.xlsx");
+        assertEquals(200, xlsx.statusCode());
+        assertEquals("PK", new String(xlsx.body(), 0, 2, StandardCharsets.ISO_8859_1));
+        assertEquals(409, analyst.post("/api/v1/simulations/" + id + "/cancellation", "{}").status());
+
+        Api.Reply invalid = analyst.post("/api/v1/simulations", """
+                {"county": "620422", "year": 2018, "overrides": {"rule.assistance-backstop.segments": "0-2000:0, 2500-:1",
+                 "rule.nonexistent.cap": "5"}}""");
+        assertEquals(422, invalid.status(), invalid::toString);
+        assertEquals("INVALID_POLICY", invalid.json().getString("code"));
+        Set<String> fields = new HashSet<>();
+        invalid.json().getJsonArray("errors").forEach(error -> fields.add(error.asJsonObject().getString("field")));
+        assertEquals(Set.of("yidan.policy.620422.2018.rule.assistance-backstop.segments",
+                "yidan.policy.620422.2018.rule.nonexistent.cap"), fields);
+    }
+
+    @Test
+    void theSettlementThatCrossesTheThresholdFlagsThePersonAndItsReversalClearsIt() {
+        String person = registerPoorPerson();
+        // self-pay 3,000, then 3,500: 6,500 in 2018 passes 会宁's threshold of 5,000 at the second settlement
+        settle(person, "H620422001", "INPATIENT", "2018-07-02", "2018-07-10", "5000", "4000", "2000");
+        assertTrue(riskCase(person, null) == null, "not flagged under the threshold");
+        JsonObject second = settle(person, "H620422001", "INPATIENT", "2018-08-02", "2018-08-10", "4000", "1000", "500");
+        JsonObject flagged = riskCase(person, "NEW");
+        assertEquals(second.getString("receiptNo"), flagged.getString("flaggedBy"));
+        assertEquals(new BigDecimal("6500.00"), amount(flagged, "selfPay"));
+        assertEquals(new BigDecimal("5000.00"), amount(flagged, "threshold"));
+        assertEquals(2018, flagged.getInt("year"));
+        long id = flagged.getJsonNumber("id").longValue();
+
+        Api.Reply skipping = auditor.post("/api/v1/watch/risk/" + id + "/transition",
+                "{\"status\": \"CLOSED\", \"note\": \"直接关闭\"}");
+        assertEquals(409, skipping.status(), skipping::toString);
+        assertEquals("INVALID_TRANSITION", skipping.json().getString("code"));
+        assertEquals(422, auditor.post("/api/v1/watch/risk/" + id + "/transition",
+                "{\"status\": \"UNDER_REVIEW\"}").status());
+        Api.Reply review = auditor.post("/api/v1/watch/risk/" + id + "/transition",
+                "{\"status\": \"UNDER_REVIEW\", \"note\": \"入户核查\"}");
+        assertEquals(200, review.status(), review::toString);
+        JsonArray steps = review.json().getJsonArray("steps");
+        assertEquals("UNDER_REVIEW", steps.getJsonObject(1).getString("to"));
+        assertEquals("demo-auditor", steps.getJsonObject(1).getString("by"));
+        assertEquals("入户核查", steps.getJsonObject(1).getString("note"));
+
+        Api.Reply reversed = auditor.post("/api/v1/settlements/" + second.getString("receiptNo") + "/reversal",
+                "{\"reason\": \"重复结算\"}");
+        assertEquals(200, reversed.status(), reversed::toString);
+        JsonObject cleared = riskCase(person, "CLEARED");
+        assertEquals(new BigDecimal("3000.00"), amount(cleared, "selfPay"));
+        assertTrue(riskCase(person, "UNDER_REVIEW") == null);
+
+        // a clerk has no work list
+        assertEquals(403, clerk.get("/api/v1/watch/risk?county=620422&year=2018").status());
+    }
+
+    private JsonObject riskCase(String person, String status) {
+        Api.Reply list = auditor.get("/api/v1/watch/risk?county=620422&year=2018"
+                + (status == null ? "" : "&status=" + status));
+        assertEquals(200, list.status(), list::toString);
+        JsonArray cases = Json.createReader(new StringReader(list.body())).readArray();
+        return cases.stream().map(value -> value.asJsonObject())
+                .filter(risk -> risk.getString("idNumber").equals(person)).findFirst().orElse(null);
+    }
+
+    @Test
+    void eachComplianceRuleFindsItsPlantedCaseAndNothingElse() {
+        String zero = registerPoorPerson();
+        String high = registerPoorPerson();
+        String split = registerPoorPerson();
+        String costly = registerPoorPerson();
+        String z = settle(zero, "H620422001", "OUTPATIENT_CHRONIC", "2018-10-03", "2018-10-03", "1000", "1000", "1000")
+                .getString("receiptNo");
+        String r = settle(high, "H620422001", "OUTPATIENT_CHRONIC", "2018-10-04", "2018-10-04", "1000", "1000", "950")
+                .getString("receiptNo");
+        settle(split, "H620422001", "INPATIENT", "2018-10-01", "2018-10-05", "3000", "2000", "1000");
+        String m = settle(split, "H620422001", "INPATIENT", "2018-10-12", "2018-10-15", "3000", "2000", "1000")
+                .getString("receiptNo");
+        // 30,000 a stay against the county's (3,000 + 3,000 + 30,000) / 3 = 12,000 × 2 (the default factor)
+        String h = settle(costly, "H620422009", "INPATIENT", "2018-11-01", "2018-11-10", "30000", "2000", "1000")
+                .getString("receiptNo");
+
+        Api.Reply list = auditor.get("/api/v1/watch/compliance?county=620422&from=2018-10-01&to=2018-12-31");
+        assertEquals(200, list.status(), list::toString);
+        Set<String> found = new HashSet<>();
+        Json.createReader(new StringReader(list.body())).readArray().forEach(value -> found.add(
+                value.asJsonObject().getString("receiptNo") + ":" + value.asJsonObject().getString("rule")));
+        assertEquals(Set.of(z + ":ZERO_SELF_PAY", z + ":RATIO_ABOVE_CEILING", r + ":RATIO_ABOVE_CEILING",
+                m + ":READMISSION", h + ":HOSPITAL_COST"), found);
+
+        Api.Reply readmissions = auditor.get("/api/v1/watch/compliance?county=620422&from=2018-10-01&to=2018-12-31"
+                + "&rule=READMISSION");
+        assertTrue(readmissions.body().contains("同一医院"), readmissions::toString);
+        Api.Reply exported = auditor.get("/api/v1/watch/compliance?county=620422&from=2018-10-01&to=2018-12-31",
+                "Accept", "text/csv");
+        assertEquals(200, exported.status(), exported::toString);
+        assertTrue(exported.body().contains(h + ",HOSPITAL_COST"), exported::toString);
+        assertEquals(422, auditor.get("/api/v1/watch/compliance?county=620422&from=2018-13-01&to=2018-12-31")
+                .status());
+    }
+}
