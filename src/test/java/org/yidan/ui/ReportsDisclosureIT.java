@@ -481,6 +481,14 @@ class ReportsDisclosureIT {
             browser.click("reportForm:searchButton");
             browser.awaitText(org.openqa.selenium.By.id("reportTitle"), "2020年8月");
             browser.screenshot("reports-03-month");
+            // the office's disclosure screen: draft the month, review the masked rows
+            browser.open("/disclosure/disclosures.xhtml");
+            browser.replace("draftForm:month", "2020-08");
+            browser.click("draftForm:draftButton");
+            browser.find("detailTitle");
+            assertTrue(browser.pageText().contains("周*表"), "the draft shows masked names");
+            assertFalse(browser.pageText().contains("周图表"));
+            browser.screenshot("disclosure-01-draft");
         }
         long id = auditor.post("/api/v1/disclosures", "{\"county\": \"" + COUNTY + "\", \"month\": \"2020-08\"}")
                 .json().getJsonNumber("id").longValue();

@@ -128,6 +128,25 @@ public class ReportsView implements Serializable {
         }
     }
 
+    /** An option of the month, quarter or half-year list, e.g. 8月, 第2季度. */
+    public String partLabel(Number part) {
+        return FacesMessages.text("reports.part." + kind, part.intValue());
+    }
+
+    public String getCategoryNote() {
+        return summary == null ? "" : FacesMessages.text("reports.categoryNote",
+                summary.categorySettlementsCounted(), summary.total().settlements());
+    }
+
+    public String getBackstopShortfall() {
+        Summary.Backstop backstop = summary == null ? null : summary.backstop();
+        if (backstop == null || !backstop.budgetConfigured()) {
+            return "";
+        }
+        return FacesMessages.text("reports.backstop.shortfall", backstop.shortfall().toPlainString(),
+                backstop.projectedShortfall().toPlainString());
+    }
+
     public List<Reports.StoredReport> getStoredReports() {
         return county == null ? List.of() : reports.storedReports(county);
     }
