@@ -46,19 +46,32 @@ public final class ReportsBenchmark {
                 load(db);
                 System.out.printf("loaded %,d settlements of 370323/2020 and %,d persons' settlements of 620422/2018-05 in %.1f s%n",
                         SETTLEMENTS, DISCLOSED_PERSONS, (System.nanoTime() - load) / 1e9);
-                for (int run = 1; run <= 5; run++) {
+                // one backend does all the work, so that its CPU time (from /proc) is the query's whole cost: on a
+                // shared, loaded machine the wall time says more about the neighbours than about the query
+                int backend;
+                try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("select pg_backend_pid()")) {
+                    s.execute("set max_parallel_workers_per_gather = 0");
+                    r.next();
+                    backend = r.getInt(1);
+                }
+                int runs = Integer.parseInt(System.getProperty("runs", "3"));
+                for (int run = 1; run <= runs; run++) {
+                    long cpu = cpuMillis(backend);
                     long start = System.nanoTime();
                     List<Aggregate> aggregates = summary(db);
                     long ms = (System.nanoTime() - start) / 1_000_000;
                     Aggregate all = aggregates.stream().filter(a -> a.dimension().equals("all")).findFirst().orElseThrow();
-                    System.out.printf("summary 370323 2020, run %d: %d ms, %d slices, %,d settlements, %,d persons, fund total %s%n",
-                            run, ms, aggregates.size(), all.settlements(), all.persons(), all.fundTotal());
+                    System.out.printf("summary 370323 2020, run %d: %d ms wall, %d ms PostgreSQL CPU, %d slices, %,d settlements,"
+                            + " %,d persons, fund total %s%n", run, ms, cpuMillis(backend) - cpu, aggregates.size(),
+                            all.settlements(), all.persons(), all.fundTotal());
                 }
-                for (int run = 1; run <= 5; run++) {
+                for (int run = 1; run <= runs; run++) {
+                    long cpu = cpuMillis(backend);
                     long start = System.nanoTime();
                     int rows = disclosure(db, run);
-                    System.out.printf("disclosure draft 620422 2018-05, run %d: %d ms for %,d persons (query, mask, store)%n",
-                            run, (System.nanoTime() - start) / 1_000_000, rows);
+                    System.out.printf("disclosure draft 620422 2018-05, run %d: %d ms wall, %d ms PostgreSQL CPU for %,d persons"
+                            + " (query, mask, store)%n", run, (System.nanoTime() - start) / 1_000_000,
+                            cpuMillis(backend) - cpu, rows);
                 }
             }
         }
@@ -154,6 +167,13 @@ public final class ReportsBenchmark {
         db.commit();
         db.setAutoCommit(true);
         return rows;
+    }
+
+    /** User and system CPU time of a process, from /proc (Linux; clock ticks of 10 ms). */
+    static long cpuMillis(int pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     /** Binds JPA-style ?N parameters in the order they appear, as JDBC wants them. */

@@ -311,6 +311,7 @@ class ReportsDisclosureIT {
         assertEquals(201, drafted.status(), drafted::toString);
         JsonObject draft = drafted.json();
         assertEquals("DRAFT", draft.getString("status"));
+        assertEquals(draft.getJsonArray("rows").size(), draft.getInt("persons"));
         JsonObject rowA = rowOf(draft, a);
         JsonObject rowB = rowOf(draft, b);
         assertEquals("赵*示", rowA.getString("name"));

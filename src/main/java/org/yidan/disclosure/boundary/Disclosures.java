@@ -269,7 +269,7 @@ public class Disclosures {
     private DisclosureList view(Disclosure d, List<DisclosureRow> rows) {
         List<Fund> funds = funds(d);
         return new DisclosureList(d.getId(), d.getCounty(), reports.countyName(d.getCounty()), d.getTownship(),
-                d.getMonth().strip(), d.getStatus().name(), funds, rows, amounts(d.getFundTotals()),
+                d.getMonth().strip(), d.getStatus().name(), funds, d.getPersons(), rows, amounts(d.getFundTotals()),
                 Money.toFen(d.getTotal()), d.getPublicFrom(), d.getPublicTo(), d.getContact(), d.getCreatedAt(),
                 d.getPublishedAt(), d.getWithdrawnAt(), d.getWithdrawalReason());
     }

@@ -19,7 +19,7 @@ class PublicPagesTest {
                 Map.of(Fund.ASSISTANCE, new BigDecimal("1200.00"), Fund.RE_ASSISTANCE, new BigDecimal("0.00")),
                 new BigDecimal("1200.00"));
         return new DisclosureList(7, "370323", "沂源县", null, "2020-05", "PUBLISHED",
-                List.of(Fund.ASSISTANCE, Fund.RE_ASSISTANCE), List.of(row),
+                List.of(Fund.ASSISTANCE, Fund.RE_ASSISTANCE), 1, List.of(row),
                 Map.of(Fund.ASSISTANCE, new BigDecimal("1200.00"), Fund.RE_ASSISTANCE, new BigDecimal("0.00")),
                 new BigDecimal("1200.00"), LocalDate.of(2020, 6, 1), LocalDate.of(2020, 6, 7), contact,
                 OffsetDateTime.parse("2020-06-01T09:00:00+08:00"), OffsetDateTime.parse("2020-06-01T10:00:00+08:00"),
@@ -33,6 +33,9 @@ class PublicPagesTest {
         assertTrue(html.contains("2020-06-01 至 2020-06-07"));
         assertTrue(html.contains("张*三") && html.contains("370323********0215"));
         assertTrue(html.contains("1,200.00"));
+        assertTrue(html.contains("合计 1 人"));
+        String index = PublicPages.index(List.of(list("x")));
+        assertTrue(index.contains("<td class=\"n\">1</td>"), "the index counts the persons of a list: " + index);
         assertFalse(html.contains("<script") || html.contains("<form"));
     }
 
@@ -47,7 +50,7 @@ class PublicPagesTest {
     void aWithdrawnListShowsNoRows() {
         DisclosureList published = list("x");
         DisclosureList withdrawn = new DisclosureList(7, "370323", "沂源县", null, "2020-05", "WITHDRAWN",
-                published.funds(), List.of(), published.totals(), published.total(), published.publicFrom(),
+                published.funds(), 1, List.of(), published.totals(), published.total(), published.publicFrom(),
                 published.publicTo(), "x", published.createdAt(), published.publishedAt(),
                 OffsetDateTime.parse("2020-06-03T10:00:00+08:00"), "更正");
         String html = PublicPages.list(withdrawn);
