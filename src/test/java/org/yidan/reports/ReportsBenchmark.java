@@ -49,10 +49,12 @@ public final class ReportsBenchmark {
                 // one backend does all the work, so that its CPU time (from /proc) is the query's whole cost: on a
                 // shared, loaded machine the wall time says more about the neighbours than about the query
                 int backend;
-                try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("select pg_backend_pid()")) {
+                try (Statement s = db.createStatement()) {
                     s.execute("set max_parallel_workers_per_gather = 0");
-                    r.next();
-                    backend = r.getInt(1);
+                    try (ResultSet r = s.executeQuery("select pg_backend_pid()")) {
+                        r.next();
+                        backend = r.getInt(1);
+                    }
                 }
                 int runs = Integer.parseInt(System.getProperty("runs", "3"));
                 for (int run = 1; run <= runs; run++) {
