@@ -98,7 +98,8 @@ public final class ReportsBenchmark {
                     + " t - (round(t * 0.5, 2) + round(t * 0.05, 2) + round(t * 0.1, 2) + round(t * 0.02, 2) + round(t * 0.03, 2) + round(t * 0.01, 2)),"
                     + " case when i % 20 = 0 then 'REVERSED' else 'SETTLED' end, '{}', 'X', now(), 'bench',"
                     + " case when i % 20 = 0 then now() end, case when i % 20 = 0 then 'bench' end,"
-                    + " case when i % 20 = 0 then 'bench' end"
+                    + " case when i % 20 = 0 then 'bench' end,"
+                    + " case when i % 10 < 2 then 'DIBAO,REGISTERED_POOR' else 'DIBAO' end"
                     + " from (select i, (1000 + i % 5000)::numeric(14,2) as t from generate_series(1, " + SETTLEMENTS + ") i) x");
             String[] funds = {"BASIC", "CRITICAL", "ASSISTANCE", "HOSPITAL_REDUCTION", "COMMERCIAL", "RE_ASSISTANCE"};
             String[] shares = {"0.5", "0.05", "0.1", "0.02", "0.03", "0.01"};
@@ -114,7 +115,8 @@ public final class ReportsBenchmark {
             s.execute("insert into settlement select 'D' || i, '620422', 2018, repeat('0', 64),"
                     + " '620422' || lpad((i % " + DISCLOSED_PERSONS + " + 1)::text, 12, '0'), '公示', 'H1', 'COUNTY', true,"
                     + " 'INPATIENT', date '2018-05-01' + (i % 31), date '2018-05-01' + (i % 31), 10000, 9000, 0, 7000, 3000,"
-                    + " 'SETTLED', '{}', 'X', now(), 'bench', null, null, null from generate_series(1, " + 2 * DISCLOSED_PERSONS + ") i");
+                    + " 'SETTLED', '{}', 'X', now(), 'bench', null, null, null, 'REGISTERED_POOR'"
+                    + " from generate_series(1, " + 2 * DISCLOSED_PERSONS + ") i");
             s.execute("insert into settlement_line select receipt_no, 0, 'BASIC', 5000 from settlement where county = '620422'");
             s.execute("insert into settlement_line select receipt_no, 1, 'ASSISTANCE', 2000 from settlement where county = '620422'");
             s.execute("set session_replication_role = origin");
@@ -149,7 +151,7 @@ public final class ReportsBenchmark {
                 BigDecimal total = SettledFacts.money(r.getObject(4)).add(SettledFacts.money(r.getObject(5)));
                 json.append(rows++ == 0 ? "" : ",").append("{\"name\":\"").append(PersonNames.mask(r.getString(6)))
                         .append("\",\"id\":\"").append(IdNumbers.mask(r.getString(1))).append("\",\"categories\":\"")
-                        .append(r.getString(7)).append("\",\"amounts\":\"{}\",\"total\":\"").append(total).append("\"}");
+                        .append(r.getString(3)).append("\",\"amounts\":\"{}\",\"total\":\"").append(total).append("\"}");
             }
         }
         json.append(']');

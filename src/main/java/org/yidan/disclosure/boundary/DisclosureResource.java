@@ -14,14 +14,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import org.yidan.disclosure.control.DisclosureJson;
 import org.yidan.disclosure.control.DisclosureList;
 import org.yidan.platform.control.JsonBodies;
 import org.yidan.platform.control.RefusedException;
-import org.yidan.security.boundary.Callers;
-import org.yidan.security.entity.Role;
+import org.yidan.security.boundary.Permissions;
+import org.yidan.security.entity.Permission;
 
 import java.util.List;
 
@@ -36,14 +35,11 @@ public class DisclosureResource {
     Disclosures disclosures;
 
     @Inject
-    Callers callers;
-
-    @Context
-    SecurityContext security;
+    Permissions permissions;
 
     @POST
     public Response draft(String text, @Context UriInfo uri) {
-        callers.requireAnyRole(security, Role.AUDITOR_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.MANAGE_DISCLOSURES);
         JsonObject body = JsonBodies.object(text);
         DisclosureList list = disclosures.draft(string(body, "county"), string(body, "month"),
                 string(body, "township"));
@@ -53,7 +49,7 @@ public class DisclosureResource {
 
     @GET
     public jakarta.json.JsonArray list() {
-        callers.requireAnyRole(security, Role.AUDITOR_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.MANAGE_DISCLOSURES);
         var array = jakarta.json.Json.createArrayBuilder();
         disclosures.all().forEach(list -> array.add(DisclosureJson.toJson(list, false)));
         return array.build();
@@ -62,14 +58,14 @@ public class DisclosureResource {
     @GET
     @Path("{id}")
     public JsonObject get(@PathParam("id") String id) {
-        callers.requireAnyRole(security, Role.AUDITOR_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.MANAGE_DISCLOSURES);
         return DisclosureJson.toJson(disclosures.find(id(id)), true);
     }
 
     @POST
     @Path("{id}/publication")
     public JsonObject publish(@PathParam("id") String id, String text) {
-        callers.requireAnyRole(security, Role.AUDITOR_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.MANAGE_DISCLOSURES);
         JsonObject body = JsonBodies.object(text);
         return DisclosureJson.toJson(disclosures.publish(id(id), string(body, "from"), string(body, "to"),
                 string(body, "contact")), true);
@@ -78,7 +74,7 @@ public class DisclosureResource {
     @POST
     @Path("{id}/withdrawal")
     public JsonObject withdraw(@PathParam("id") String id, String text) {
-        callers.requireAnyRole(security, Role.AUDITOR_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.MANAGE_DISCLOSURES);
         JsonObject body = JsonBodies.object(text);
         return DisclosureJson.toJson(disclosures.withdraw(id(id), string(body, "reason")), true);
     }

@@ -28,6 +28,7 @@ import org.yidan.reports.boundary.Reports;
 import org.yidan.reports.boundary.SettledFacts;
 import org.yidan.reports.control.SliceLabels;
 import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 
 import java.io.StringReader;
@@ -102,7 +103,7 @@ public class Disclosures {
         em.persist(disclosure);
         em.flush();
         storeRows(disclosure.getId(), rows);
-        audit.record(caller(), "DISCLOSURE_DRAFT", "disclosure/" + disclosure.getId(), AuditEvent.Outcome.SUCCESS,
+        audit.record(caller(), AuditAction.DISCLOSURE_DRAFT, "disclosure/" + disclosure.getId(), AuditEvent.Outcome.SUCCESS,
                 county + " " + month + (place == null ? "" : " " + place) + ": " + rows.size() + " persons, " + total);
         return view(disclosure, rows);
     }
@@ -134,7 +135,7 @@ public class Disclosures {
                     "Settlements of the month changed since this draft was made; make a new draft and review it.");
         }
         disclosure.publish(start, end, contact.strip(), OffsetDateTime.now(CountyClock.ZONE), caller());
-        audit.record(caller(), "DISCLOSURE_PUBLISH", "disclosure/" + id, AuditEvent.Outcome.SUCCESS,
+        audit.record(caller(), AuditAction.DISCLOSURE_PUBLISH, "disclosure/" + id, AuditEvent.Outcome.SUCCESS,
                 "公示期 " + start + " – " + end + ", " + stored.size() + " persons");
         changed.fire(new PublicPageCache.Changed(id));
         return view(disclosure, stored);
@@ -151,7 +152,7 @@ public class Disclosures {
                     "A reason (at most 500 characters) is required to withdraw a list.");
         }
         disclosure.withdraw(reason.strip(), OffsetDateTime.now(CountyClock.ZONE), caller());
-        audit.record(caller(), "DISCLOSURE_WITHDRAW", "disclosure/" + id, AuditEvent.Outcome.SUCCESS, reason.strip());
+        audit.record(caller(), AuditAction.DISCLOSURE_WITHDRAW, "disclosure/" + id, AuditEvent.Outcome.SUCCESS, reason.strip());
         changed.fire(new PublicPageCache.Changed(id));
         return view(disclosure, storedRows(id));
     }

@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.reports.control.ReportPdf;
 import org.yidan.reports.control.ReportPeriod;
@@ -20,8 +19,8 @@ import org.yidan.reports.control.ReportXlsx;
 import org.yidan.reports.control.Summary;
 import org.yidan.reports.control.SummaryJson;
 import org.yidan.reports.entity.ReportDocument;
-import org.yidan.security.boundary.Callers;
-import org.yidan.security.entity.Role;
+import org.yidan.security.boundary.Permissions;
+import org.yidan.security.entity.Permission;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -42,17 +41,14 @@ public class ReportResource {
     Reports reports;
 
     @Inject
-    Callers callers;
-
-    @Context
-    SecurityContext security;
+    Permissions permissions;
 
     @GET
     @Path("summary")
     @Produces({MediaType.APPLICATION_JSON, XLSX, "application/pdf"})
     public Response summary(@QueryParam("county") String county, @QueryParam("from") String from,
                             @QueryParam("to") String to, @Context HttpHeaders headers) {
-        callers.requireAnyRole(security, Role.AUDITOR_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.READ_REPORTS);
         if (county == null || county.isBlank()) {
             throw RefusedException.unprocessable("UNKNOWN_COUNTY", "county", "The county is required.");
         }
@@ -78,7 +74,7 @@ public class ReportResource {
     @Path("monthly/{county}/{month}.{format:pdf|xlsx}")
     public Response monthly(@PathParam("county") String county, @PathParam("month") String month,
                             @PathParam("format") String format) {
-        callers.requireAnyRole(security, Role.AUDITOR_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.READ_REPORTS);
         ReportDocument document = reports.monthly(county, month(month)).orElseThrow(() -> RefusedException.notFound(
                 "REPORT_NOT_GENERATED", "The monthly report " + county + "/" + month + " has not been generated."));
         return "pdf".equals(format)
@@ -91,7 +87,7 @@ public class ReportResource {
     @Path("monthly/{county}/{month}/regeneration")
     @Produces(MediaType.APPLICATION_JSON)
     public Response regenerate(@PathParam("county") String county, @PathParam("month") String month) {
-        callers.requireAnyRole(security, Role.AUDITOR_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.READ_REPORTS);
         ReportDocument document = reports.regenerate(county, month(month));
         return Response.status(201).entity(jakarta.json.Json.createObjectBuilder()
                 .add("county", document.getCounty()).add("month", document.getPeriod())

@@ -26,6 +26,7 @@ import org.yidan.reports.control.Target;
 import org.yidan.reports.control.TargetCatalog;
 import org.yidan.reports.entity.ReportDocument;
 import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 
 import java.math.BigDecimal;
@@ -170,7 +171,7 @@ public class Reports {
      */
     public ReportDocument regenerate(String county, YearMonth month) {
         ReportDocument document = generate(county, month, session.getCallerPrincipal().getName());
-        audit.record(document.getGeneratedBy(), "REPORT_REGENERATE", county + "/" + month, AuditEvent.Outcome.SUCCESS,
+        audit.record(document.getGeneratedBy(), AuditAction.REPORT_REGENERATE, county + "/" + month, AuditEvent.Outcome.SUCCESS,
                 "revision " + document.getRevision());
         return document;
     }
@@ -189,7 +190,7 @@ public class Reports {
             }
             try {
                 ReportDocument document = generate(county, previous, SCHEDULER);
-                audit.record(SCHEDULER, "REPORT_GENERATE", county + "/" + previous, AuditEvent.Outcome.SUCCESS,
+                audit.record(SCHEDULER, AuditAction.REPORT_GENERATE, county + "/" + previous, AuditEvent.Outcome.SUCCESS,
                         "revision " + document.getRevision());
             } catch (RuntimeException failed) {
                 LOG.severe(() -> "The monthly report " + county + "/" + previous + " failed: " + failed);

@@ -24,10 +24,10 @@ import java.util.stream.Collectors;
  * <p>
  * Source today: the settlement tables. A settlement counts when its status is SETTLED (a reversed one is
  * REVERSED and counts nowhere); its period is its discharge date; each fund's amount is its
- * {@code settlement_line}. A person's categories are the registry's effective-dated categories held on the
- * discharge date ({@code beneficiary_category}), standard tags (国标/省标/市标) are the registry's current
+ * {@code settlement_line}. A person's categories are those held on the discharge date as the settlement stored
+ * them ({@code settlement.person_categories}); standard tags (国标/省标/市标) are the registry's current
  * {@code beneficiary_tag}s, and the township is not recorded yet ({@link #TOWNSHIP} is SQL null): the ledger
- * stores categories and township as they were at booking, which is what should replace these joins.
+ * stores township as it was at booking, which is what should replace the TOWNSHIP expression.
  * <p>
  * Every figure is aggregated by PostgreSQL (GROUP BY GROUPING SETS over one pivot of the lines per settlement);
  * nothing here loops over settlements in Java.
@@ -37,12 +37,6 @@ public class SettledFacts {
 
     /** The township of a settlement, as an SQL expression over {@code s} (settlement) and {@code b} (beneficiary). */
     static final String TOWNSHIP = "cast(null as varchar)";
-
-    /** Categories held on the discharge date {@code d} by the person {@code p} (SQL expressions). */
-    private static String categoryHeld(String alias, String person, String date) {
-        return alias + ".id_number = " + person + " and " + alias + ".valid_from <= " + date
-                + " and (" + alias + ".valid_to is null or " + alias + ".valid_to >= " + date + ")";
-    }
 
     /** One person's disclosed payments in a month, still unmasked: only disclosure's facade sees it. */
     public record PersonPayments(String idNumber, String name, String township, List<String> categories,
@@ -82,7 +76,7 @@ public class SettledFacts {
                 + "union all\n"
                 + "select case when grouping(b.visit_type) = 0 then 'categoryVisitType' else 'category' end,"
                 + " c.code, b.visit_type," + measures(funds)
-                + " from b left join beneficiary_category c on " + categoryHeld("c", "b.id_number", "b.discharge_date")
+                + " from b left join lateral unnest(string_to_array(nullif(b.person_categories, ''), ',')) as c(code) on true"
                 + " group by grouping sets ((c.code), (c.code, b.visit_type))\n"
                 + "union all\n"
                 + "select 'standardTag', t.tag, cast(null as varchar)," + measures(funds)
@@ -151,33 +145,39 @@ public class SettledFacts {
             for (int i = 0; i < order.size(); i++) {
                 amounts.put(order.get(i), money(cells[3 + i]));
             }
-            String categories = (String) cells[4 + order.size()];
+            String categories = (String) cells[2];
             result.add(new PersonPayments(((String) cells[0]).strip(), (String) cells[3 + order.size()],
-                    (String) cells[1], categories == null ? List.of() : Arrays.asList(categories.split(",")), amounts));
+                    (String) cells[1], categories == null || categories.isEmpty() ? List.of()
+                    : Arrays.asList(categories.split(",")), amounts));
         }
         return result;
     }
 
     /**
      * The statement of {@link #payments}: ?1 county, ?2 and ?3 discharge dates, ?4 the funds (comma-separated),
-     * ?5 the township when {@code oneTownship}. Columns: ID number, township, last discharge date, one amount
-     * per fund in the order of {@code funds}, name, categories (comma-separated codes). Public for the benchmark.
+     * ?5 the township when {@code oneTownship}. Columns: ID number, township, categories of the person's last
+     * settlement that month (comma-separated codes), one amount per fund in the order of {@code funds}, name. Public for the benchmark.
      */
     public static String paymentsSql(boolean oneTownship, Collection<Fund> funds) {
         StringBuilder sums = new StringBuilder();
         for (Fund fund : funds) {
-            sums.append(", coalesce(sum(l.amount) filter (where l.fund = '").append(fund.name()).append("'), 0)");
+            sums.append(", coalesce(sum(l.amount) filter (where l.fund = '").append(fund.name()).append("'), 0) as f_")
+                    .append(fund.name().toLowerCase());
         }
-        return "with p as (select s.id_number, min(" + TOWNSHIP + ") as township, max(s.discharge_date) as last_discharge"
+        return "with p as (select s.id_number, min(" + TOWNSHIP + ") as township,"
+                + " (array_agg(s.person_categories order by s.discharge_date desc, s.receipt_no desc))[1] as categories"
                 + sums + " from settlement s join settlement_line l on l.receipt_no = s.receipt_no"
                 + " and l.fund = any(string_to_array(?4, ','))"
                 + " join beneficiary b on b.id_number = s.id_number"
                 + " where s.status = 'SETTLED' and s.county = ?1 and s.discharge_date between ?2 and ?3"
                 + (oneTownship ? " and " + TOWNSHIP + " = ?5" : "")
                 + " group by s.id_number having sum(l.amount) > 0)"
-                + " select p.*, b.name, (select string_agg(c.code, ',' order by c.code) from beneficiary_category c where "
-                + categoryHeld("c", "p.id_number", "p.last_discharge") + ")"
+                + " select p.id_number, p.township, p.categories" + fundOutputs(funds) + ", b.name"
                 + " from p join beneficiary b on b.id_number = p.id_number order by p.township nulls first, p.id_number";
+    }
+
+    private static String fundOutputs(Collection<Fund> funds) {
+        return funds.stream().map(f -> ", p.f_" + f.name().toLowerCase()).collect(Collectors.joining());
     }
 
     /** The townships the source knows for a county (none while townships are not recorded). */
@@ -193,6 +193,7 @@ public class SettledFacts {
     private static String pivot(String where) {
         return "select s.receipt_no, s.id_number, s.discharge_date, s.visit_type, s.hospital_level, s.hospital_code,"
                 + " s.hospital_in_county, to_char(s.discharge_date, 'YYYY-MM') as month, " + TOWNSHIP + " as township,"
+                + " s.person_categories,"
                 + " s.total_amount, s.policy_scope_amount, s.fund_total, s.self_pay"
                 + fundPivot() + " from settlement s left join settlement_line l on l.receipt_no = s.receipt_no"
                 + " where s.status = 'SETTLED' and " + where + " group by s.receipt_no";

@@ -16,5 +16,13 @@ public enum AuditAction {
     ROSTER_IMPORT,
     USER_CREATE,
     USER_UNLOCK,
-    DEMO_DATA
+    DEMO_DATA,
+    /** The monthly report generated on schedule (统计月报). */
+    REPORT_GENERATE,
+    /** A monthly report generated once more on a person's request: a new revision. */
+    REPORT_REGENERATE,
+    /** 公示: a month's list drafted, published (frozen) or withdrawn. */
+    DISCLOSURE_DRAFT,
+    DISCLOSURE_PUBLISH,
+    DISCLOSURE_WITHDRAW
 }
