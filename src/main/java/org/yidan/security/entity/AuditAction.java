@@ -24,4 +24,12 @@ public enum AuditAction {
     /** A reversal took a flagged person's self-pay back under the threshold. */
     RISK_CLEAR,
     RISK_TRANSITION
+    /** The monthly report generated on schedule (统计月报). */
+    REPORT_GENERATE,
+    /** A monthly report generated once more on a person's request: a new revision. */
+    REPORT_REGENERATE,
+    /** 公示: a month's list drafted, published (frozen) or withdrawn. */
+    DISCLOSURE_DRAFT,
+    DISCLOSURE_PUBLISH,
+    DISCLOSURE_WITHDRAW
 }

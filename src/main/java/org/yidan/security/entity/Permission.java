@@ -31,7 +31,11 @@ public enum Permission {
     /** The watch: the return-to-poverty work list (and its steps) and the compliance findings. */
     WATCH(Role.POLICY_ANALYST, Role.AUDITOR, Role.ADMIN),
     /** Full ID numbers; everybody else reads {@code 370323********0215}. */
-    READ_FULL_ID_NUMBERS(Role.REGISTRAR, Role.AUDITOR, Role.ADMIN);
+    READ_FULL_ID_NUMBERS(Role.REGISTRAR, Role.AUDITOR, Role.ADMIN),
+    /** 统计报表: summaries, targets, budgets, the kept monthly reports. */
+    READ_REPORTS(Role.AUDITOR, Role.ADMIN),
+    /** 公示: draft, publish and withdraw disclosure lists (the published ones are public anyway). */
+    MANAGE_DISCLOSURES(Role.AUDITOR, Role.ADMIN);
 
     private final Set<Role> roles;
 

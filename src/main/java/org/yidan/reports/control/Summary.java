@@ -1,0 +1,51 @@
+package org.yidan.reports.control;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * A report (统计报表) of a county and period over settled, not reversed settlements by discharge date.
+ *
+ * @param total      the whole period
+ * @param slices     every breakdown ({@link Aggregate#dimension()} says which), in a stable order
+ * @param targets    each target with its actual value and whether it is met
+ * @param budgets    each fund with a configured budget for the year of {@code to}
+ * @param backstop   the backstop's shortfall to claim from the province, or null where the county has none
+ * @param source     where the figures come from (the settlement tables today, later the ledger)
+ */
+public record Summary(String county, String countyName, ReportPeriod period, Aggregate total, List<Aggregate> slices,
+                      List<TargetResult> targets, List<Budget> budgets, Backstop backstop, String source,
+                      OffsetDateTime generatedAt) {
+
+    public record TargetResult(Target target, BigDecimal actual, Boolean met) {
+    }
+
+    /**
+     * @param rule              the backstop rule whose payments the province tops up
+     * @param paid              what it paid so far this year
+     * @param shortfall         the part of the fund's overspend that is backstop, now
+     * @param projectedShortfall the same at year end at the current pace
+     */
+    public record Backstop(String rule, String fund, BigDecimal paid, BigDecimal shortfall,
+                           BigDecimal projectedShortfall, boolean budgetConfigured) {
+    }
+
+    public List<Aggregate> slices(String dimension) {
+        return slices.stream().filter(a -> a.dimension().equals(dimension)).toList();
+    }
+
+    /** Settlements counted in the category rows altogether: more than the total when persons hold two categories. */
+    public long categorySettlementsCounted() {
+        return slices("category").stream().mapToLong(Aggregate::settlements).sum();
+    }
+
+    public LocalDate from() {
+        return period.from();
+    }
+
+    public LocalDate to() {
+        return period.to();
+    }
+}
