@@ -23,7 +23,7 @@ public enum AuditAction {
     RISK_FLAG,
     /** A reversal took a flagged person's self-pay back under the threshold. */
     RISK_CLEAR,
-    RISK_TRANSITION
+    RISK_TRANSITION,
     /** The monthly report generated on schedule (统计月报). */
     REPORT_GENERATE,
     /** A monthly report generated once more on a person's request: a new revision. */
@@ -31,5 +31,18 @@ public enum AuditAction {
     /** 公示: a month's list drafted, published (frozen) or withdrawn. */
     DISCLOSURE_DRAFT,
     DISCLOSURE_PUBLISH,
-    DISCLOSURE_WITHDRAW
+    DISCLOSURE_WITHDRAW,
+    /** Insurance coverage (参保) of a person and year recorded for the first time, or changed. */
+    COVERAGE_CREATE,
+    COVERAGE_REPLACE,
+    /** A refused coverage record, before it is known whether it would have created or changed one. */
+    COVERAGE_PUT,
+    COVERAGE_IMPORT,
+    /** A step of the follow-up of an uninsured person (逐一核实、逐一销号). */
+    COVERAGE_FOLLOW_UP,
+    /** Chronic-disease applications (慢病申报): filed, and decided (a refused decision, before it is known which). */
+    CHRONIC_FILE,
+    CHRONIC_DECIDE,
+    CHRONIC_APPROVE,
+    CHRONIC_REFUSE
 }

@@ -20,8 +20,10 @@ public enum Permission {
     READ_FUND_LEDGER(Role.FUND_VIEWER, Role.AUDITOR, Role.ADMIN),
     /** Choose which fund's ledger to read (a fund officer never chooses: it gets the fund of its account). */
     CHOOSE_LEDGER_FUND(Role.AUDITOR, Role.ADMIN),
-    /** Create and change beneficiaries, import rosters. */
+    /** Create and change beneficiaries, import rosters, record coverage and follow it up, file and decide applications. */
     MAINTAIN_REGISTRY(Role.REGISTRAR, Role.ADMIN),
+    /** The coverage list and rates (参保核查) and the chronic-disease applications (慢病申报), read only. */
+    READ_REGISTRY_DUTIES(Role.REGISTRAR, Role.AUDITOR, Role.ADMIN),
     /** The audit trail. */
     READ_AUDIT(Role.AUDITOR, Role.ADMIN),
     /** Users, roles, unlocking. */

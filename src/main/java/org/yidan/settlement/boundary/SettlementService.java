@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.yidan.beneficiaries.boundary.CoverageService;
 import org.yidan.beneficiaries.boundary.IdNumberDisclosure;
 import org.yidan.beneficiaries.entity.Beneficiary;
 import org.yidan.platform.control.RefusedException;
@@ -102,6 +103,9 @@ public class SettlementService {
     @Inject
     Event<SettlementReversed> reversed;
 
+    @Inject
+    CoverageService coverage;
+
     /** A settlement and whether it was replayed for a repeated Idempotency-Key. */
     public record Outcome(SettlementView settlement, boolean replayed) {
     }
@@ -149,6 +153,8 @@ public class SettlementService {
         Settlement settlement = new Settlement(receiptNumbers.next(policy.county(),
                 now.atZoneSameInstant(CountyClock.ZONE).toLocalDate()));
         fill(settlement, policy, person, snapshot, request, calculation, now, username);
+        // allowed, but marked: the counter warned the clerk when the person was looked up
+        settlement.setUninsured(coverage.uninsured(person.getIdNumber(), policy.year()).isPresent());
         em.persist(settlement);
         em.createNativeQuery("update idempotency_record set receipt_no = ?1 where idem_key = ?2")
                 .setParameter(1, settlement.getReceiptNo()).setParameter(2, idempotencyKey).executeUpdate();

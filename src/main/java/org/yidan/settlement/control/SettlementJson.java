@@ -61,7 +61,9 @@ public final class SettlementJson {
             json.add("settledAt", view.settledAt().atZoneSameInstant(CountyClock.ZONE).toOffsetDateTime()
                             .format(TIMESTAMP))
                     .add("settledBy", view.settledBy())
-                    .add("verificationCode", view.verificationCode());
+                    .add("verificationCode", view.verificationCode())
+                    // settled although the registry records the person as not insured that year (参保)
+                    .add("uninsured", view.uninsured());
         }
         if (view.reversedAt() != null) {
             json.add("reversal", JsonFactories.object()

@@ -26,7 +26,7 @@ public record SettlementView(String receiptNo, String status, String county, Str
                              BigDecimal policyScopeAmount, BigDecimal specialDrugAmount, List<Line> lines,
                              BigDecimal fundTotal, BigDecimal selfPay, OffsetDateTime settledAt, String settledBy,
                              String verificationCode, OffsetDateTime reversedAt, String reversedBy,
-                             String reversalReason, List<String> personCategories) {
+                             String reversalReason, List<String> personCategories, boolean uninsured) {
 
     public static final String PREVIEW = "PREVIEW";
 
@@ -46,7 +46,7 @@ public record SettlementView(String receiptNo, String status, String county, Str
                 bill.hospital().level().name(), bill.hospital().inCounty(), bill.visitType().name(),
                 bill.admissionDate(), bill.dischargeDate(), bill.totalAmount(), bill.policyScopeAmount(),
                 bill.specialDrugAmount(), lines, calculation.fundTotal(), calculation.selfPay(), null, null, null,
-                null, null, null, personCategories);
+                null, null, null, personCategories, false);
     }
 
     public static SettlementView of(Settlement settlement, String countyName) {
@@ -59,7 +59,8 @@ public record SettlementView(String receiptNo, String status, String county, Str
                 settlement.getTotalAmount(), settlement.getPolicyScopeAmount(), settlement.getSpecialDrugAmount(),
                 lines, settlement.getFundTotal(), settlement.getSelfPay(), settlement.getSettledAt(),
                 settlement.getSettledBy(), settlement.getVerificationCode(), settlement.getReversedAt(),
-                settlement.getReversedBy(), settlement.getReversalReason(), settlement.getPersonCategories());
+                settlement.getReversedBy(), settlement.getReversalReason(), settlement.getPersonCategories(),
+                settlement.isUninsured());
     }
 
     private static Line line(FundLine line) {
@@ -88,7 +89,7 @@ public record SettlementView(String receiptNo, String status, String county, Str
         return new SettlementView(receiptNo, status, county, countyName, policyId, policyFingerprint, shownIdNumber,
                 personName, hospitalCode, hospitalLevel, hospitalInCounty, visitType, admissionDate, dischargeDate,
                 totalAmount, policyScopeAmount, specialDrugAmount, lines, fundTotal, selfPay, settledAt, settledBy,
-                verificationCode, reversedAt, reversedBy, reversalReason, personCategories);
+                verificationCode, reversedAt, reversedBy, reversalReason, personCategories, uninsured);
     }
 
     /** The same view with only one fund's line, for a fund officer (FUND_VIEWER). */
@@ -98,6 +99,6 @@ public record SettlementView(String receiptNo, String status, String county, Str
                 totalAmount, policyScopeAmount, specialDrugAmount,
                 lines.stream().filter(line -> line.fund().equals(fund)).toList(),
                 fundTotal, selfPay, settledAt, settledBy, verificationCode, reversedAt, reversedBy, reversalReason,
-                personCategories);
+                personCategories, uninsured);
     }
 }

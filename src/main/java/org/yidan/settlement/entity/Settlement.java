@@ -120,6 +120,10 @@ public class Settlement {
     @Column(name = "reversal_reason", length = 500)
     private String reversalReason;
 
+    /** The person was recorded as not insured in the settlement's year (参保): settled, but marked. */
+    @Column(nullable = false)
+    private boolean uninsured;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "settlement_line", joinColumns = @JoinColumn(name = "receipt_no"))
     @OrderColumn(name = "position")
@@ -147,6 +151,14 @@ public class Settlement {
         this.reversedBy = username;
         this.reversedAt = at;
         this.reversalReason = reason;
+    }
+
+    public boolean isUninsured() {
+        return uninsured;
+    }
+
+    public void setUninsured(boolean uninsured) {
+        this.uninsured = uninsured;
     }
 
     public boolean isReversed() {

@@ -1,0 +1,325 @@
+package org.yidan.beneficiaries.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.primefaces.PrimeFaces;
+import org.primefaces.model.file.UploadedFile;
+import org.yidan.beneficiaries.control.CoverageParser;
+import org.yidan.beneficiaries.control.IdNumbers;
+import org.yidan.beneficiaries.entity.CoverageFollowUp;
+import org.yidan.beneficiaries.entity.CoverageRecord;
+import org.yidan.beneficiaries.entity.CoverageStatus;
+import org.yidan.platform.boundary.FacesMessages;
+import org.yidan.platform.control.CountyClock;
+import org.yidan.platform.control.RefusedException;
+import org.yidan.policy.boundary.Policies;
+import org.yidan.policy.entity.PersonCategory;
+import org.yidan.policy.entity.Policy;
+import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.boundary.CurrentUser;
+import org.yidan.security.entity.AuditAction;
+import org.yidan.security.entity.AuditEvent;
+import org.yidan.security.entity.Permission;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code beneficiaries/coverage.xhtml}: the coverage list (参保核查) of a county and year, persons not insured
+ * first with their follow-up; the follow-up's next step with a note; the coverage rate by township and category;
+ * the import of the enrolment system's export. Every figure comes from {@link CoverageService}.
+ */
+@Named
+@ViewScoped
+public class CoverageView implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** One line of the list, as shown. */
+    public record Row(String idNumber, String shownIdNumber, String name, String township, boolean insured,
+                      CoverageStatus status, String statusLabel, LocalDate since, String scheme,
+                      String subsidyCategory, BigDecimal subsidyAmount) implements Serializable {
+    }
+
+    /** One coverage rate with its bar's width in percent. */
+    public record RateRow(String group, long persons, long insured, long uninsured, long notRecorded, long exited,
+                          BigDecimal rate, String percent) implements Serializable {
+    }
+
+    public record Step(String from, String to, String note, String by, OffsetDateTime at) implements Serializable {
+    }
+
+    /** What one import did. */
+    public record ImportResult(String fileName, int rows, int created, int updated, int unchanged, int invalidRows,
+                               List<CoverageParser.RowError> errors) implements Serializable {
+    }
+
+    @Inject
+    CoverageService coverage;
+
+    @Inject
+    Policies policies;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    AuditTrail audit;
+
+    private String county;
+    private Integer year;
+    private String insured = "false";
+    private List<Row> rows = List.of();
+    private List<RateRow> byTownship = List.of();
+    private List<RateRow> byCategory = List.of();
+    private Row selected;
+    private List<Step> history = List.of();
+    private CoverageStatus next;
+    private String note;
+    private transient UploadedFile file;
+    private ImportResult importResult;
+
+    @PostConstruct
+    void init() {
+        currentUser.require(Permission.MAINTAIN_REGISTRY);
+        List<String> counties = getCounties().keySet().stream().toList();
+        county = counties.isEmpty() ? null : counties.get(0);
+        year = CountyClock.today().getYear();
+        search();
+    }
+
+    /** The counties this deployment serves: code → name. */
+    public Map<String, String> getCounties() {
+        Map<String, String> counties = new LinkedHashMap<>();
+        policies.all().stream().sorted(Comparator.comparing(Policy::county))
+                .forEach(policy -> counties.putIfAbsent(policy.county(), policy.countyName()));
+        return counties;
+    }
+
+    public void search() {
+        rows = List.of();
+        byTownship = List.of();
+        byCategory = List.of();
+        if (county == null || year == null) {
+            return;
+        }
+        try {
+            Boolean only = insured == null || insured.isEmpty() ? null : Boolean.valueOf(insured);
+            boolean full = currentUser.may(Permission.READ_FULL_ID_NUMBERS);
+            rows = coverage.list(county, year, only).stream().map(row -> row(row, full)).toList();
+            byTownship = coverage.ratesByTownship(county, year).stream()
+                    .map(rate -> rateRow(rate, rate.group() == null ? FacesMessages.text("coverage.noTownship")
+                            : rate.group())).toList();
+            byCategory = coverage.ratesByCategory(county, year).stream()
+                    .map(rate -> rateRow(rate, categoryName(rate.group()))).toList();
+        } catch (RefusedException refused) {
+            FacesMessages.refused(refused, field -> null);
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+        }
+    }
+
+    private static Row row(CoverageService.ListRow row, boolean full) {
+        CoverageRecord record = row.record();
+        return new Row(row.idNumber(), full ? row.idNumber() : IdNumbers.mask(row.idNumber()), row.name(),
+                row.township(), row.insured(), row.status(), row.status() == null ? "" : row.status().displayName(),
+                record.since(), record.scheme() == null ? null : CoverageRecord.Scheme.valueOf(record.scheme())
+                .displayName(), categoryName(record.subsidyCategory()), record.subsidyAmount());
+    }
+
+    private static RateRow rateRow(CoverageService.Rate rate, String label) {
+        String percent = rate.rate() == null ? "0" : rate.rate().movePointRight(2).setScale(1,
+                java.math.RoundingMode.HALF_UP).toPlainString();
+        return new RateRow(label, rate.persons(), rate.insured(), rate.uninsured(), rate.notRecorded(), rate.exited(),
+                rate.rate(), percent);
+    }
+
+    private static String categoryName(String code) {
+        if (code == null) {
+            return null;
+        }
+        return Arrays.stream(PersonCategory.values()).filter(c -> c.name().equals(code)).findFirst()
+                .map(PersonCategory::displayName).orElse(code);
+    }
+
+    // --- follow-up
+
+    public void startFollowUp(Row row) {
+        selected = row;
+        next = null;
+        note = null;
+        loadHistory();
+    }
+
+    private void loadHistory() {
+        history = List.of();
+        if (selected == null) {
+            return;
+        }
+        try {
+            List<Step> steps = new ArrayList<>();
+            for (CoverageFollowUp step : coverage.get(selected.idNumber(), year).history()) {
+                steps.add(new Step(step.getFromStatus() == null ? "" : step.getFromStatus().displayName(),
+                        step.getToStatus().displayName(), step.getNote(), step.getActedBy(), step.getActedAt()));
+            }
+            history = steps;
+        } catch (RefusedException refused) {
+            FacesMessages.refused(refused, field -> null);
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+        }
+    }
+
+    /** The states the selected person's follow-up may go to. */
+    public List<CoverageStatus> getNextStates() {
+        if (selected == null || selected.status() == null) {
+            return List.of();
+        }
+        return Arrays.stream(CoverageStatus.values()).filter(selected.status()::allows).toList();
+    }
+
+    public void moveOn() {
+        if (selected == null) {
+            return;
+        }
+        try {
+            coverage.transition(selected.idNumber(), year, next, note, currentUser.getUsername());
+            FacesMessages.info("coverage.moved", selected.name(), next.displayName());
+            PrimeFaces.current().ajax().addCallbackParam("moved", true);
+            selected = null;
+            search();
+        } catch (RefusedException refused) {
+            audit.recordIndependently(currentUser.getUsername(), AuditAction.COVERAGE_FOLLOW_UP,
+                    IdNumbers.mask(selected.idNumber()) + "/" + year, AuditEvent.Outcome.REFUSED,
+                    refused.code() + ": " + refused.getMessage());
+            FacesMessages.refused(refused, field -> field.equals("note") ? "followUpForm:note"
+                    : field.equals("status") ? "followUpForm:next" : null);
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+        }
+    }
+
+    // --- import
+
+    public void upload() {
+        importResult = null;
+        if (file == null || file.getSize() == 0) {
+            FacesMessages.error("importForm:file", "coverage.chooseFile");
+            return;
+        }
+        String fileName = file.getFileName() == null ? "coverage" : file.getFileName();
+        String username = currentUser.getUsername();
+        CoverageParser.Result parsed;
+        try {
+            parsed = CoverageParser.parse(file.getContent());
+        } catch (RefusedException refused) {
+            audit.recordIndependently(username, AuditAction.COVERAGE_IMPORT, fileName, AuditEvent.Outcome.REFUSED,
+                    refused.code() + ": " + refused.getMessage());
+            FacesMessages.error(null, "import.refused", refused.getMessage());
+            return;
+        }
+        try {
+            CoverageService.ImportOutcome outcome = coverage.importRows(parsed.valid(), fileName,
+                    parsed.invalidRows(), username);
+            List<CoverageParser.RowError> errors = new ArrayList<>(parsed.errors());
+            errors.addAll(outcome.unknownPersons());
+            errors.sort(Comparator.comparingInt(CoverageParser.RowError::line));
+            importResult = new ImportResult(fileName, parsed.rows(), outcome.created(), outcome.updated(),
+                    outcome.unchanged(), parsed.invalidRows() + outcome.unknownPersons().size(),
+                    errors.subList(0, Math.min(errors.size(), CoverageResource.MAX_REPORTED_ERRORS)));
+            search();
+        } catch (RefusedException refused) {
+            FacesMessages.refused(refused, field -> null);
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+        }
+    }
+
+    // --- accessors
+
+    public List<CoverageStatus> getStatuses() {
+        return List.of(CoverageStatus.values());
+    }
+
+    public String getCounty() {
+        return county;
+    }
+
+    public void setCounty(String county) {
+        this.county = county;
+    }
+
+    public Integer getYear() {
+        return year;
+    }
+
+    public void setYear(Integer year) {
+        this.year = year;
+    }
+
+    public String getInsured() {
+        return insured;
+    }
+
+    public void setInsured(String insured) {
+        this.insured = insured;
+    }
+
+    public List<Row> getRows() {
+        return rows;
+    }
+
+    public List<RateRow> getByTownship() {
+        return byTownship;
+    }
+
+    public List<RateRow> getByCategory() {
+        return byCategory;
+    }
+
+    public Row getSelected() {
+        return selected;
+    }
+
+    public List<Step> getHistory() {
+        return history;
+    }
+
+    public CoverageStatus getNext() {
+        return next;
+    }
+
+    public void setNext(CoverageStatus next) {
+        this.next = next;
+    }
+
+    public String getNote() {
+        return note;
+    }
+
+    public void setNote(String note) {
+        this.note = note;
+    }
+
+    public UploadedFile getFile() {
+        return file;
+    }
+
+    public void setFile(UploadedFile file) {
+        this.file = file;
+    }
+
+    public ImportResult getImportResult() {
+        return importResult;
+    }
+}
