@@ -98,7 +98,7 @@ class DatabaseOutageIT {
     @Order(1)
     void deploysWithoutTheDatabaseThenMigratesAndARestartUnderLoadLosesNothingAndNeverAnswers500() throws Exception {
         // 1. deployed although PostgreSQL is down: alive, not ready, and the API says why with a 503
-        Api.Reply live = awaitStatus("/health/live", 200, Duration.ofMinutes(8));
+        Api.Reply live = awaitStatus("/health/live", 200, Duration.ofMinutes(15));
         assertEquals("UP", live.json().getString("status"), live::toString);
         Api.Reply ready = api.get("/health/ready");
         assertEquals(503, ready.status(), ready::toString);
@@ -109,7 +109,7 @@ class DatabaseOutageIT {
 
         // 2. PostgreSQL comes: migrated and ready by itself, and the API answers
         startDatabase();
-        awaitStatus("/health/ready", 200, Duration.ofSeconds(90));
+        awaitStatus("/health/ready", 200, Duration.ofMinutes(5));
         Api.Reply first = clerk.post("/api/v1/settlements", bill("370323195803120215"),
                 "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(201, first.status(), first::toString);
@@ -196,7 +196,7 @@ class DatabaseOutageIT {
         payara = EmbeddedStack.startPayara(war(), work.resolve("payara-2"), httpPort, environment(),
                 work.resolve("payara-2.log"), List.of("--nocluster"));
         api = new Api(new URL("http://127.0.0.1:" + httpPort + "/"));
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(8));
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
         int readyAnswers = 0;
         while (readyAnswers < 5 && Instant.now().isBefore(deadline)) {
             assertTrue(payara.isAlive(), "Payara Micro exited; see " + work.resolve("payara-2.log"));
