@@ -95,30 +95,23 @@ READY=$(summary 'd["readyTransitions"]')
 check "ready went DOWN and came back UP: $READY" python3 -c "t=$READY; s=[x[1] for x in t]; assert 503 in s and s[-1]==200"
 GAP=$(summary 'd["longestGapWithoutSettlement"]')
 echo "    time without service (longest gap between two settlements): ${GAP} s"
-if [ -n "$PROMOTED" ]; then
-    BACK=$(python3 -c "
-import json; d=json.load(open('$WORK/load.json')); t0=float('$STOPPED')-float('$STOPPED'); 
-" 2>/dev/null; true)
-fi
 
 say "the new primary holds every acknowledged settlement, whole and once"
 python3 - "$WORK/load.json" > "$WORK/acks.csv" <<'PY'
 import json, sys
 for k, v in json.load(open(sys.argv[1]))["acks"].items(): print(f"{k},{v}")
 PY
-as_pg psql -q -p $N2 -d yidan -c "create temp table ack (idem_key text, receipt_no text)" \
-    -c "\\copy ack from '$WORK/acks.csv' csv" \
-    -c "\\o $WORK/verify.txt" \
-    -c "select 'missing', count(*) from ack a left join idempotency_record i on i.idem_key = a.idem_key where i.receipt_no is distinct from a.receipt_no" \
-    -c "select 'half', count(*) from settlement s where s.receipt_no like '%' and (not exists (select 1 from settlement_line l where l.receipt_no = s.receipt_no) or not exists (select 1 from settlement_step t where t.receipt_no = s.receipt_no))" \
-    -c "select 'extra', count(*) - (select count(*) from ack) from settlement s join idempotency_record i on i.receipt_no = s.receipt_no where i.idem_key like 'failover-$$-%'" \
-    -c "select 'accumulators', count(*) from accumulator a where a.paid_amount <> coalesce((select sum(d.paid_delta) from settlement s join settlement_accumulator_delta d on d.receipt_no = s.receipt_no where s.status = 'SETTLED' and s.id_number = a.id_number and s.policy_year = a.year and d.acc_key = a.acc_key), 0)" \
-    2>&1 | sed 's/^/    /'
-v() { grep "^ *$1 " "$WORK/verify.txt" | awk -F'|' '{gsub(/ /,"",$2); print $2}'; }
-check "every acknowledged settlement is on the new primary with its receipt ($(v missing) missing)" test "$(v missing)" = 0
-check "nothing half-stored ($(v half) settlements without lines or steps)" test "$(v half)" = 0
-check "each key settled exactly once ($(v extra) extra)" test "$(v extra)" = 0
-check "accumulators equal their settlements' deltas ($(v accumulators) differ)" test "$(v accumulators)" = 0
+as_pg psql -q -p $N2 -d yidan -c "drop table if exists drill_ack" -c "create table drill_ack (idem_key text, receipt_no text)" \
+    -c "\\copy drill_ack from '$WORK/acks.csv' csv"
+v() { as_pg psql -tA -p $N2 -d yidan -c "$1"; }
+MISSING=$(v "select count(*) from drill_ack a left join idempotency_record i on i.idem_key = a.idem_key where i.receipt_no is distinct from a.receipt_no")
+HALF=$(v "select count(*) from settlement s where not exists (select 1 from settlement_line l where l.receipt_no = s.receipt_no) or not exists (select 1 from settlement_step t where t.receipt_no = s.receipt_no)")
+EXTRA=$(v "select count(*) - (select count(*) from drill_ack) from settlement s join idempotency_record i on i.receipt_no = s.receipt_no where i.idem_key like 'failover-$$-%'")
+ACC=$(v "select count(*) from accumulator a where a.paid_amount <> coalesce((select sum(d.paid_delta) from settlement s join settlement_accumulator_delta d on d.receipt_no = s.receipt_no where s.status = 'SETTLED' and s.id_number = a.id_number and s.policy_year = a.year and d.acc_key = a.acc_key), 0)")
+check "every acknowledged settlement is on the new primary with its receipt ($MISSING missing)" test "$MISSING" = 0
+check "nothing half-stored ($HALF settlements without lines or steps)" test "$HALF" = 0
+check "each key settled exactly once ($EXTRA extra)" test "$EXTRA" = 0
+check "accumulators equal their settlements' deltas ($ACC differ)" test "$ACC" = 0
 TRACES=$(grep -c $'^\tat ' "$WORK/app.log" || true)
 LINES=$(grep -c 'Database unavailable (' "$WORK/app.log" || true)
 echo "    Payara log: $(wc -c < "$WORK/app.log") bytes, $LINES 'Database unavailable' lines, $TRACES stack-trace lines"

@@ -70,7 +70,8 @@ public final class DatabaseFailures {
             if (isA(current, POOL_FAILURES)) {
                 return Optional.of(current.getClass().getSimpleName());
             }
-            if (current instanceof jakarta.transaction.SystemException) {
+            if (current instanceof jakarta.transaction.SystemException
+                    || current instanceof jakarta.transaction.RollbackException) {
                 // the one local resource (PostgreSQL) failed at commit: the connection went away, and whether the
                 // commit happened is unknown; a retry with the same Idempotency-Key finds out and settles once
                 return Optional.of("commit failed");

@@ -57,7 +57,9 @@ public final class OutageLog {
             "javax.enterprise.resource.resourceadapter.com.sun.enterprise.connectors",
             "javax.enterprise.resource.resourceadapter.com.sun.gjc.spi",
             "javax.enterprise.resource.resourceadapter.com.sun.gjc.spi.jdbc",
-            "javax.enterprise.resource.jta.com.sun.enterprise.transaction"};
+            "javax.enterprise.resource.jta.com.sun.enterprise.transaction",
+            // the EJB container logs every system exception of a bean with its stack trace
+            "jakarta.enterprise.ejb.container"};
 
     private static final class OnceAMinute implements java.util.logging.Filter {
         @Override
