@@ -45,6 +45,9 @@ class DatabaseFailuresTest {
         // what Payara throws when PostgreSQL terminates the connection during the commit of a settlement
         assertEquals(Optional.of("commit failed"),
                 DatabaseFailures.kind(new EJBException(new jakarta.transaction.SystemException())));
+        // the audit trail's own transaction (@Transactional REQUIRES_NEW) cannot commit while the database is gone
+        assertTrue(DatabaseFailures.isUnavailable(new jakarta.transaction.TransactionalException("commit failed",
+                new jakarta.transaction.RollbackException("Transaction marked for rollback."))));
         assertTrue(DatabaseFailures.isUnavailable(new jakarta.resource.spi.LocalTransactionException(
                 "FATAL: terminating connection due to administrator command")));
     }
