@@ -40,8 +40,13 @@ public final class Problem {
     }
 
     public static Response of(RefusedException refused) {
-        return response(refused.status(), refused.code(), titleFor(refused.status()), refused.getMessage(),
-                refused.errors());
+        Response response = response(refused.status(), refused.code(), titleFor(refused.status()),
+                refused.getMessage(), refused.errors());
+        if (refused.status() == 503) {
+            // every 503 is temporary (an outage, a receipt number not drawn): tell the client when to retry
+            return Response.fromResponse(response).header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).build();
+        }
+        return response;
     }
 
     static JsonObject body(int status, String code, String title, String detail,
