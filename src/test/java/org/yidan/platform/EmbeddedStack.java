@@ -60,8 +60,24 @@ public final class EmbeddedStack implements AutoCloseable {
                 .start();
         createDatabaseIfMissing(databasePort);
 
-        Path payaraRoot = war.getParent().resolve("payara-run-" + httpPort);
-        deleteRecursively(payaraRoot);
+        Map<String, String> variables = new java.util.HashMap<>();
+        variables.put("YIDAN_DB_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/yidan");
+        variables.put("YIDAN_DB_USER", "postgres");
+        variables.put("YIDAN_DB_PASSWORD", "postgres");
+        variables.putAll(environment);
+        Process payara = startPayara(war, war.getParent().resolve("payara-run-" + httpPort), httpPort, variables,
+                inheritOutput ? null : dataDirectory.resolve("payara.log"), List.of("--nocluster"));
+        return new EmbeddedStack(postgres, payara, httpPort, databasePort);
+    }
+
+    /**
+     * Starts Payara Micro with the WAR at {@code /} on {@code httpPort}, in a fresh {@code rootDirectory}.
+     * {@code log}: where its output goes, or {@code null} for this console. {@code options}: more Payara Micro
+     * options, e.g. {@code --nocluster}.
+     */
+    public static Process startPayara(Path war, Path rootDirectory, int httpPort, Map<String, String> environment,
+                                      Path log, List<String> options) throws IOException, ClassNotFoundException {
+        deleteRecursively(rootDirectory);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g"));
@@ -75,19 +91,16 @@ public final class EmbeddedStack implements AutoCloseable {
                 "--deploy", war.toString(),
                 "--contextroot", "/",
                 "--port", String.valueOf(httpPort),
-                "--nocluster",
-                "--rootdir", payaraRoot.toString()));
+                "--rootdir", rootDirectory.toString()));
+        command.addAll(options);
         ProcessBuilder builder = new ProcessBuilder(command);
-        if (inheritOutput) {
+        if (log == null) {
             builder.inheritIO();
         } else {
-            builder.redirectErrorStream(true).redirectOutput(dataDirectory.resolve("payara.log").toFile());
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
         }
-        builder.environment().put("YIDAN_DB_URL", "jdbc:postgresql://127.0.0.1:" + databasePort + "/yidan");
-        builder.environment().put("YIDAN_DB_USER", "postgres");
-        builder.environment().put("YIDAN_DB_PASSWORD", "postgres");
         builder.environment().putAll(environment);
-        return new EmbeddedStack(postgres, builder.start(), httpPort, databasePort);
+        return builder.start();
     }
 
     /** Waits until {@code /health/ready} answers 200; false when Payara died or three minutes passed. */

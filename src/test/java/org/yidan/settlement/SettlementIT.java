@@ -133,6 +133,18 @@ class SettlementIT {
     }
 
     @Test
+    void aPersonOfACountyThisDeploymentDoesNotServeIsRefused() {
+        String beijing = newIdNumber("110105");
+        Api.Reply put = admin.put("/api/v1/beneficiaries/" + beijing, """
+                {"name": "李四", "county": "110105", "householdId": "H-0009",
+                 "categories": [{"code": "DIBAO", "from": "2020-01-01", "to": null}]}
+                """);
+        assertEquals(422, put.status(), put::toString);
+        assertEquals("UNKNOWN_COUNTY", put.json().getString("code"));
+        assertEquals(404, admin.get("/api/v1/beneficiaries/" + beijing).status(), "nothing was stored");
+    }
+
+    @Test
     void theWorkedExamplesOfPolicyMdThroughRest() {
         String id = registerDibaoPerson("370323");
 

@@ -13,6 +13,7 @@ import org.yidan.beneficiaries.control.RosterParser;
 import org.yidan.beneficiaries.entity.Beneficiary;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord;
 import org.yidan.platform.control.RefusedException;
+import org.yidan.policy.boundary.Policies;
 import org.yidan.security.boundary.AuditTrail;
 import org.yidan.security.boundary.Refusals;
 import org.yidan.security.entity.AuditAction;
@@ -48,6 +49,9 @@ public class BeneficiaryService {
     @Inject
     IdNumberDisclosure disclosure;
 
+    @Inject
+    Policies policies;
+
     /** What an import did: every person is counted once. */
     public record ImportCounts(int created, int updated, int unchanged) {
     }
@@ -70,6 +74,11 @@ public class BeneficiaryService {
     @RolesAllowed({REGISTRAR_NAME, ADMIN_NAME})
     public boolean put(BeneficiaryRecord record, String username) {
         BeneficiaryRecord valid = BeneficiaryValidator.validate(record);
+        if (!policies.serves(valid.county())) {
+            // a person of a county no one here settles for could never be settled: refuse rather than store
+            throw RefusedException.unprocessable("UNKNOWN_COUNTY", "county",
+                    "This deployment does not serve county " + valid.county() + " (yidan.counties).");
+        }
         Beneficiary existing = em.find(Beneficiary.class, valid.idNumber(), LockModeType.PESSIMISTIC_WRITE);
         boolean created = existing == null;
         if (created) {

@@ -8,11 +8,16 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.Timer;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.flywaydb.core.Flyway;
+import org.yidan.platform.control.OutageLog;
 
 import javax.sql.DataSource;
 import java.util.concurrent.atomic.AtomicReference;
@@ -82,6 +87,7 @@ import java.util.logging.Logger;
 public class DatabaseMigration {
 
     private static final Logger LOG = Logger.getLogger(DatabaseMigration.class.getName());
+    private static final long RETRY_MILLIS = 5_000;
 
     @Resource(lookup = "java:app/jdbc/yidan")
     DataSource dataSource;
@@ -89,12 +95,26 @@ public class DatabaseMigration {
     @Inject
     Event<SchemaReady> schemaReady;
 
+    @Resource
+    TimerService timers;
+
     private final AtomicReference<String> schemaVersion = new AtomicReference<>();
     private volatile String lastFailure = "not yet migrated";
 
     @PostConstruct
     void migrateAtDeployment() {
-        ensureMigrated();
+        OutageLog.quietServerLoggers();
+        if (!ensureMigrated()) {
+            // nobody may probe readiness (a bare Payara Server): retry by itself until the database answers
+            timers.createIntervalTimer(RETRY_MILLIS, RETRY_MILLIS, new TimerConfig("yidan-migration-retry", false));
+        }
+    }
+
+    @Timeout
+    void retry(Timer timer) {
+        if (ensureMigrated()) {
+            timer.cancel();
+        }
     }
 
     /**
@@ -117,9 +137,13 @@ public class DatabaseMigration {
             schemaVersion.set(version);
             lastFailure = null;
         } catch (RuntimeException failure) {
-            lastFailure = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-            LOG.log(Level.WARNING, "Database migration did not run; readiness stays DOWN until it does: "
-                    + lastFailure);
+            String reason = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+            if (!reason.equals(lastFailure)) {
+                // once per kind of failure: the retries and probes every few seconds must not flood the log
+                LOG.log(Level.WARNING, "Database migration did not run; readiness stays DOWN until it does: "
+                        + reason);
+            }
+            lastFailure = reason;
             return false;
         }
         try {

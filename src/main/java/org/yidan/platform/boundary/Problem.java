@@ -24,9 +24,29 @@ public final class Problem {
                 .entity(body(status, code, title, detail, errors).toString()).build();
     }
 
+    /** Seconds a client waits before retrying after {@link #databaseUnavailable()}: a restart or failover takes about that. */
+    public static final int RETRY_AFTER_SECONDS = 5;
+
+    /**
+     * 503 while the database is unreachable (restart, failover). A settlement is one transaction, so it
+     * was stored whole or not at all, and a retry with the same {@code Idempotency-Key} settles exactly once.
+     */
+    public static Response databaseUnavailable() {
+        return Response.fromResponse(response(503, "DATABASE_UNAVAILABLE", titleFor(503),
+                        "The database is not reachable at the moment (restart or failover). Retry after "
+                                + RETRY_AFTER_SECONDS + " s with the same Idempotency-Key: it settles exactly once.",
+                        List.of()))
+                .header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).build();
+    }
+
     public static Response of(RefusedException refused) {
-        return response(refused.status(), refused.code(), titleFor(refused.status()), refused.getMessage(),
-                refused.errors());
+        Response response = response(refused.status(), refused.code(), titleFor(refused.status()),
+                refused.getMessage(), refused.errors());
+        if (refused.status() == 503) {
+            // every 503 is temporary (an outage, a receipt number not drawn): tell the client when to retry
+            return Response.fromResponse(response).header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).build();
+        }
+        return response;
     }
 
     static JsonObject body(int status, String code, String title, String detail,

@@ -3,6 +3,7 @@ package org.yidan.platform.boundary;
 import jakarta.ejb.AccessLocalException;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.bind.JsonbException;
 import jakarta.persistence.PessimisticLockException;
@@ -14,6 +15,10 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.annotation.Metric;
+import org.yidan.platform.control.DatabaseFailures;
+import org.yidan.platform.control.OutageLog;
 import org.yidan.platform.control.RefusedException;
 
 import java.util.List;
@@ -31,8 +36,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
 
+    /** {@code yidan_database_unavailable_total}: API requests answered 503 because the database was unreachable. */
+    @Inject
+    @Metric(name = "yidan.database.unavailable", absolute = true)
+    Counter unavailable;
+
     @Override
     public Response toResponse(Throwable thrown) {
+        var outage = DatabaseFailures.kind(thrown);
+        if (outage.isPresent()) {
+            OutageLog.failure(LOG, outage.get(), "requests answer 503 DATABASE_UNAVAILABLE");
+            unavailable.inc();
+            return Problem.databaseUnavailable();
+        }
         Throwable cause = unwrap(thrown);
         if (cause instanceof RefusedException refused) {
             return Problem.of(refused);

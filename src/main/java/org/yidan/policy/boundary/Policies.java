@@ -6,11 +6,15 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.policy.control.PolicyCatalog;
+import org.yidan.policy.control.PolicyConfigReader;
 import org.yidan.policy.control.PolicyConfigurationException;
 import org.yidan.policy.entity.Policy;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -26,10 +30,14 @@ public class Policies {
 
     private volatile PolicyCatalog catalog;
     private volatile String problem;
+    private volatile Set<String> counties = Set.of();
 
     @PostConstruct
     void load() {
         Config config = ConfigProvider.getConfig(Policies.class.getClassLoader());
+        counties = config.getOptionalValue(PolicyConfigReader.COUNTIES, String.class).stream()
+                .flatMap(list -> Arrays.stream(list.split(","))).map(String::trim).filter(code -> !code.isEmpty())
+                .collect(Collectors.toUnmodifiableSet());
         try {
             PolicyCatalog loaded = PolicyCatalog.load(key -> config.getOptionalValue(key, String.class));
             if (loaded.policies().isEmpty()) {
@@ -51,6 +59,11 @@ public class Policies {
     /** Why the configuration is unusable, or empty when it is valid. */
     public Optional<String> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    /** Whether this deployment serves {@code county} ({@code yidan.counties}), valid policies or not. */
+    public boolean serves(String county) {
+        return county != null && counties.contains(county);
     }
 
     public List<Policy> all() {

@@ -6,6 +6,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -71,6 +72,7 @@ import static org.yidan.security.entity.Role.REGISTRAR_NAME;
  * inside that transaction.
  */
 @Stateless
+@Interceptors(SettlementMetrics.class)
 public class SettlementService {
 
     public static final String IDEMPOTENCY_CONFLICT = "IDEMPOTENCY_CONFLICT";

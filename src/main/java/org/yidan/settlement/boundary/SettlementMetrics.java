@@ -1,0 +1,90 @@
+package org.yidan.settlement.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.interceptor.AroundInvoke;
+import jakarta.interceptor.InvocationContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+import org.yidan.platform.control.RefusedException;
+import org.yidan.settlement.control.SettlementView;
+
+import java.time.Duration;
+
+/**
+ * The business figures a data center watches on {@code /metrics} (MicroProfile Metrics, application scope):
+ * <ul>
+ * <li>{@code yidan_settlements_total{county}} and {@code yidan_reversals_total{county}}: stored, replays not counted;</li>
+ * <li>{@code yidan_fund_settlements_total{county,fund}} and {@code yidan_fund_reversals_total{county,fund}}: those
+ *     with a payment from the fund, {@code yidan_fund_paid_fen_total{county,fund}} the money (in fen; reversals
+ *     subtract nothing, see {@code yidan_fund_reversed_fen_total});</li>
+ * <li>{@code yidan_refusals_total{code}}: settle, preview and reverse refused by the rules, by problem code;</li>
+ * <li>{@code yidan_settlement_duration_seconds}: time to settle, as a histogram (buckets in
+ *     microprofile-config.properties).</li>
+ * </ul>
+ * Counted only when the transaction commits: a settlement rolled back by an outage is not one.
+ */
+public class SettlementMetrics {
+
+    @Inject
+    MetricRegistry registry;
+
+    @Resource
+    TransactionSynchronizationRegistry transactions;
+
+    @AroundInvoke
+    Object measure(InvocationContext invocation) throws Exception {
+        String method = invocation.getMethod().getName();
+        long started = System.nanoTime();
+        Object result;
+        try {
+            result = invocation.proceed();
+        } catch (RefusedException refused) {
+            registry.counter("yidan.refusals", new Tag("code", refused.code())).inc();
+            throw refused;
+        }
+        if ("settle".equals(method) && result instanceof SettlementService.Outcome outcome && !outcome.replayed()) {
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            afterCommit(() -> {
+                registry.timer("yidan.settlement.duration").update(took);
+                count("settlements", outcome.settlement());
+            });
+        } else if ("reverse".equals(method) && result instanceof SettlementView reversed) {
+            afterCommit(() -> count("reversals", reversed));
+        }
+        return result;
+    }
+
+    private void count(String what, SettlementView settlement) {
+        Tag county = new Tag("county", settlement.county());
+        registry.counter("yidan." + what, county).inc();
+        for (SettlementView.Line line : settlement.lines()) {
+            if (line.amount().signum() > 0) {
+                Tag fund = new Tag("fund", line.fund());
+                registry.counter("yidan.fund." + what, county, fund).inc();
+                registry.counter("settlements".equals(what) ? "yidan.fund.paid.fen" : "yidan.fund.reversed.fen",
+                        county, fund).inc(line.amount().movePointRight(2).setScale(0, java.math.RoundingMode.UNNECESSARY)
+                        .longValueExact());
+            }
+        }
+    }
+
+    private void afterCommit(Runnable action) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    action.run();
+                }
+            }
+        });
+    }
+
+}
