@@ -127,9 +127,21 @@ public class RegistryView implements Serializable {
     private final List<CategoryLine> categories = new ArrayList<>();
     private final List<DiseaseLine> diseases = new ArrayList<>();
 
+    private BeneficiaryBrowser browser;
+
     @PostConstruct
     void init() {
         currentUser.require(Permission.MAINTAIN_REGISTRY);
+        browser = new BeneficiaryBrowser(registry, true, getCounties().keySet().stream().findFirst().orElse(null));
+    }
+
+    /** The browsing table of one county's persons. */
+    public BeneficiaryBrowser getBrowser() {
+        return browser;
+    }
+
+    public void editRow(BeneficiaryBrowser.Row row) {
+        edit(new Match(row.idNumber(), row.name(), row.county(), row.household()));
     }
 
     public void search() {
@@ -151,7 +163,8 @@ public class RegistryView implements Serializable {
             return;
         }
         if (matches.isEmpty()) {
-            FacesMessages.error("searchForm:query", "counter.noMatch", text);
+            // the registrar is already where persons are registered: offer the button, not this page
+            FacesMessages.error("searchForm:query", "registry.noMatch", text);
         } else if (matches.size() == 1) {
             edit(matches.get(0));
         }
