@@ -1,6 +1,5 @@
 package org.yidan.beneficiaries.boundary;
 
-import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord;
 import org.yidan.platform.boundary.PagedModel;
 
@@ -22,14 +21,14 @@ public class BeneficiaryBrowser implements Serializable {
     }
 
     private final BeneficiaryService registry;
-    private final boolean fullIdNumbers;
+    private final IdNumberDisclosure disclosure;
     private String county;
     private String filter;
     private final PagedModel<Row> model;
 
-    public BeneficiaryBrowser(BeneficiaryService registry, boolean fullIdNumbers, String county) {
+    public BeneficiaryBrowser(BeneficiaryService registry, IdNumberDisclosure disclosure, String county) {
         this.registry = registry;
-        this.fullIdNumbers = fullIdNumbers;
+        this.disclosure = disclosure;
         this.county = county;
         this.model = new PagedModel<>(() -> registry.count(this.county, this.filter), this::load, Row::idNumber);
     }
@@ -39,7 +38,7 @@ public class BeneficiaryBrowser implements Serializable {
     }
 
     private Row row(BeneficiaryRecord record) {
-        return new Row(record.idNumber(), fullIdNumbers ? record.idNumber() : IdNumbers.mask(record.idNumber()),
+        return new Row(record.idNumber(), disclosure.shown(record.idNumber()),
                 record.name(), record.county(), record.householdId(), record.exitedOn() != null);
     }
 

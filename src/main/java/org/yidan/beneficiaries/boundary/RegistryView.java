@@ -108,6 +108,9 @@ public class RegistryView implements Serializable {
     Policies policies;
 
     @Inject
+    IdNumberDisclosure disclosure;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -132,7 +135,7 @@ public class RegistryView implements Serializable {
     @PostConstruct
     void init() {
         currentUser.require(Permission.MAINTAIN_REGISTRY);
-        browser = new BeneficiaryBrowser(registry, true, getCounties().keySet().stream().findFirst().orElse(null));
+        browser = new BeneficiaryBrowser(registry, disclosure, getCounties().keySet().stream().findFirst().orElse(null));
     }
 
     /** The browsing table of one county's persons. */
