@@ -285,7 +285,8 @@ public class RegistryView implements Serializable {
     private void showListed(String field, String englishMessage) {
         Matcher listed = LISTED.matcher(field);
         if (!listed.matches()) {
-            FacesMessages.error(null, "registry.field.other", englishMessage);
+            // the validator's sentence, said in Chinese from the bundle (as the roster import says it)
+            FacesMessages.error(null, "registry.field.other", ImportView.localise(englishMessage));
             return;
         }
         int index = Integer.parseInt(listed.group(2));
