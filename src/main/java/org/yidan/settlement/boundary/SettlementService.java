@@ -325,9 +325,9 @@ public class SettlementService {
 
     private static SettlementRequest requestOf(Settlement settlement) {
         return new SettlementRequest(settlement.getIdNumber(), new Bill(
-                VisitType.valueOf(settlement.getVisitType()),
+                settlement.getVisitType(),
                 new Hospital(settlement.getHospitalCode(),
-                        HospitalLevel.valueOf(settlement.getHospitalLevel()),
+                        settlement.getHospitalLevel(),
                         settlement.isHospitalInCounty()),
                 settlement.getAdmissionDate(), settlement.getDischargeDate(), settlement.getTotalAmount(),
                 settlement.getPolicyScopeAmount(), settlement.getSpecialDrugAmount(), List.of(), Map.of()));
