@@ -291,7 +291,6 @@ class CounterTrustBrowserIT {
         String noMatch = registrar.text(messageAfter("searchForm:query"));
         assertTrue(noMatch.contains("新登记人员") && !noMatch.contains("对象登记处"), noMatch);
 
-        registrar.click(By.cssSelector(".yd-browse legend"));
         registrar.choose("browseForm:browseCounty", "沂源县（370323）");
         registrar.find(By.cssSelector("[id='browseForm:people'] .ui-paginator-current"));
         String report = registrar.text(By.cssSelector("[id='browseForm:people'] .ui-paginator-current"));
@@ -308,7 +307,6 @@ class CounterTrustBrowserIT {
         Browser clerk = browser();
         clerk.logIn("demo-clerk", "demo-clerk");
         clerk.awaitPath("/settlement/counter.xhtml");
-        clerk.click(By.cssSelector(".yd-browse legend"));
         clerk.choose("browseForm:browseCounty", "沂源县（370323）");
         clerk.type("browseForm:browseFilter", id.substring(12));
         clerk.click("browseForm:browseButton");
