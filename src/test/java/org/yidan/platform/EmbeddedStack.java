@@ -47,6 +47,27 @@ public final class EmbeddedStack implements AutoCloseable {
      */
     public static EmbeddedStack start(Path war, Path dataDirectory, int httpPort, int databasePort,
                                       Map<String, String> environment, boolean inheritOutput) throws Exception {
+        return start(war, dataDirectory, LOOPBACK, httpPort, databasePort, environment, inheritOutput);
+    }
+
+    /** Where the demo listens unless told otherwise: this machine only, never its network address. */
+    public static final String LOOPBACK = "127.0.0.1";
+
+    /**
+     * The asadmin command, run before Payara Micro boots, that binds its HTTP listener to {@code host} (Payara
+     * Micro has no command-line option for it). {@code 0.0.0.0} listens on every address.
+     */
+    static String bindCommand(String host) {
+        if (!host.matches("[0-9A-Za-z.:\\-]+")) {
+            throw new IllegalArgumentException("Not a host name or address: " + host);
+        }
+        return "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address="
+                + host;
+    }
+
+    /** As above, with Payara's HTTP listener bound to {@code host} only. */
+    public static EmbeddedStack start(Path war, Path dataDirectory, String host, int httpPort, int databasePort,
+                                      Map<String, String> environment, boolean inheritOutput) throws Exception {
         if (!Files.isRegularFile(war)) {
             throw new IllegalStateException("No WAR at " + war + "; build it first (mvn package)");
         }
@@ -65,8 +86,11 @@ public final class EmbeddedStack implements AutoCloseable {
         variables.put("YIDAN_DB_USER", "postgres");
         variables.put("YIDAN_DB_PASSWORD", "postgres");
         variables.putAll(environment);
+        Path preboot = war.getParent().resolve("payara-run-" + httpPort + "-preboot.asadmin");
+        Files.writeString(preboot, bindCommand(host) + System.lineSeparator());
         Process payara = startPayara(war, war.getParent().resolve("payara-run-" + httpPort), httpPort, variables,
-                inheritOutput ? null : dataDirectory.resolve("payara.log"), List.of("--nocluster"));
+                inheritOutput ? null : dataDirectory.resolve("payara.log"),
+                List.of("--nocluster", "--prebootcommandfile", preboot.toString()));
         return new EmbeddedStack(postgres, payara, httpPort, databasePort);
     }
 

@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -181,6 +182,16 @@ final class Browser implements AutoCloseable {
                 "return document.readyState === 'complete'"
                         + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty())"
                         + " && (!window.jQuery || jQuery.active === 0);")));
+    }
+
+    /**
+     * What the browser's print gives, as a PDF: Chromium's own print to PDF (DevTools Page.printToPDF), with the
+     * page's CSS page size, as a clerk's 打印 would lay it out.
+     */
+    byte[] printToPdf() {
+        Map<String, Object> printed = driver.executeCdpCommand("Page.printToPDF",
+                Map.of("preferCSSPageSize", true, "printBackground", true));
+        return java.util.Base64.getDecoder().decode((String) printed.get("data"));
     }
 
     Path screenshot(String name) {

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import org.yidan.beneficiaries.control.BeneficiarySearch;
 import org.yidan.beneficiaries.control.BeneficiaryValidator;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.beneficiaries.control.RosterParseResult;
@@ -110,7 +111,8 @@ public class BeneficiaryService {
     }
 
     /**
-     * Finds persons by full ID number, by its last digits (at least 4) or by exact name; at most 50.
+     * Finds persons by full ID number, by its last digits (at least 4, through the index on the reversed number) or
+     * by any part of the name; at most 50.
      */
     @RolesAllowed({CLERK_NAME, REGISTRAR_NAME, AUDITOR_NAME, ADMIN_NAME})
     public List<BeneficiaryRecord> search(String query) {
@@ -118,19 +120,36 @@ public class BeneficiaryService {
         if (text.isEmpty()) {
             return List.of();
         }
-        if (text.length() == 18 && IdNumbers.isValid(text)) {
-            Beneficiary person = em.find(Beneficiary.class, IdNumbers.normalise(text));
-            return person == null ? List.of() : List.of(person.toRecord());
+        return page(null, text, 0, 50);
+    }
+
+    /**
+     * One page of the persons of {@code county} (every county when null) that {@code query} finds (everyone when
+     * blank), in ID order: the counter's and the registry's browsing table.
+     */
+    @RolesAllowed({CLERK_NAME, REGISTRAR_NAME, AUDITOR_NAME, ADMIN_NAME})
+    public List<BeneficiaryRecord> page(String county, String query, int first, int size) {
+        BeneficiarySearch search = BeneficiarySearch.of(county, query);
+        var sql = em.createNativeQuery("select * from beneficiary where " + search.condition()
+                + " order by id_number limit " + Math.max(1, Math.min(size, 200)) + " offset " + Math.max(0, first),
+                Beneficiary.class);
+        for (int i = 0; i < search.parameters().size(); i++) {
+            sql.setParameter(i + 1, search.parameters().get(i));
         }
-        List<Beneficiary> found;
-        if (text.matches("[0-9]{4,17}[0-9Xx]?")) {
-            found = em.createNamedQuery(Beneficiary.FIND_BY_ID_SUFFIX, Beneficiary.class)
-                    .setParameter("suffix", "%" + text.toUpperCase()).setMaxResults(50).getResultList();
-        } else {
-            found = em.createNamedQuery(Beneficiary.FIND_BY_NAME, Beneficiary.class)
-                    .setParameter("name", text).setMaxResults(50).getResultList();
-        }
+        @SuppressWarnings("unchecked")
+        List<Beneficiary> found = sql.getResultList();
         return found.stream().map(Beneficiary::toRecord).toList();
+    }
+
+    /** How many persons {@link #page} pages through. */
+    @RolesAllowed({CLERK_NAME, REGISTRAR_NAME, AUDITOR_NAME, ADMIN_NAME})
+    public long count(String county, String query) {
+        BeneficiarySearch search = BeneficiarySearch.of(county, query);
+        var sql = em.createNativeQuery("select count(*) from beneficiary where " + search.condition());
+        for (int i = 0; i < search.parameters().size(); i++) {
+            sql.setParameter(i + 1, search.parameters().get(i));
+        }
+        return ((Number) sql.getSingleResult()).longValue();
     }
 
     /**

@@ -5,6 +5,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.model.file.UploadedFile;
+import org.yidan.beneficiaries.control.RosterMessages;
+import org.yidan.beneficiaries.control.RosterParseResult;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.security.boundary.CurrentUser;
@@ -47,10 +49,28 @@ public class ImportView implements Serializable {
         try {
             result = registry.importRoster(file.getContent(), file.getFileName(), currentUser.getUsername());
         } catch (RefusedException refused) {
-            FacesMessages.error(null, "import.refused", refused.getMessage());
+            StringBuilder why = new StringBuilder(FacesMessages.refusalText(refused));
+            refused.errors().forEach(error -> why.append(' ').append(localise(error.message())));
+            FacesMessages.error(null, "import.refused", why.toString());
         } catch (RuntimeException failure) {
             FacesMessages.failed(failure);
         }
+    }
+
+    /** A row's reason as the registrar reads it: in Chinese, from the bundle key of the parser's sentence. */
+    public String reason(RosterParseResult.RowError error) {
+        return localise(error.reason());
+    }
+
+    /** A sentence of the parser or the validator in Chinese ({@link RosterMessages}); unknown ones as written. */
+    static String localise(String reason) {
+        return RosterMessages.of(reason).map(message -> {
+            Object[] args = message.args().toArray();
+            if (message.key().startsWith("roster.error.date") && args.length > 0) {
+                args[0] = FacesMessages.text("roster.date." + RosterMessages.dateWhat((String) args[0]));
+            }
+            return FacesMessages.text(message.key(), args);
+        }).orElse(reason);
     }
 
     public UploadedFile getFile() {

@@ -108,6 +108,9 @@ public class RegistryView implements Serializable {
     Policies policies;
 
     @Inject
+    IdNumberDisclosure disclosure;
+
+    @Inject
     CurrentUser currentUser;
 
     @Inject
@@ -127,9 +130,21 @@ public class RegistryView implements Serializable {
     private final List<CategoryLine> categories = new ArrayList<>();
     private final List<DiseaseLine> diseases = new ArrayList<>();
 
+    private BeneficiaryBrowser browser;
+
     @PostConstruct
     void init() {
         currentUser.require(Permission.MAINTAIN_REGISTRY);
+        browser = new BeneficiaryBrowser(registry, disclosure, getCounties().keySet().stream().findFirst().orElse(null));
+    }
+
+    /** The browsing table of one county's persons. */
+    public BeneficiaryBrowser getBrowser() {
+        return browser;
+    }
+
+    public void editRow(BeneficiaryBrowser.Row row) {
+        edit(new Match(row.idNumber(), row.name(), row.county(), row.household()));
     }
 
     public void search() {
@@ -151,7 +166,8 @@ public class RegistryView implements Serializable {
             return;
         }
         if (matches.isEmpty()) {
-            FacesMessages.error("searchForm:query", "counter.noMatch", text);
+            // the registrar is already where persons are registered: offer the button, not this page
+            FacesMessages.error("searchForm:query", "registry.noMatch", text);
         } else if (matches.size() == 1) {
             edit(matches.get(0));
         }
@@ -269,7 +285,8 @@ public class RegistryView implements Serializable {
     private void showListed(String field, String englishMessage) {
         Matcher listed = LISTED.matcher(field);
         if (!listed.matches()) {
-            FacesMessages.error(null, "registry.field.other", englishMessage);
+            // the validator's sentence, said in Chinese from the bundle (as the roster import says it)
+            FacesMessages.error(null, "registry.field.other", ImportView.localise(englishMessage));
             return;
         }
         int index = Integer.parseInt(listed.group(2));

@@ -33,12 +33,9 @@ import java.util.TreeSet;
 @Table(name = "beneficiary")
 @NamedQuery(name = Beneficiary.FIND_BY_NAME,
         query = "select b from Beneficiary b where b.name = :name order by b.idNumber")
-@NamedQuery(name = Beneficiary.FIND_BY_ID_SUFFIX,
-        query = "select b from Beneficiary b where b.idNumber like :suffix order by b.idNumber")
 public class Beneficiary {
 
     public static final String FIND_BY_NAME = "Beneficiary.findByName";
-    public static final String FIND_BY_ID_SUFFIX = "Beneficiary.findByIdSuffix";
 
     @Id
     @Column(name = "id_number", length = 18)
@@ -89,10 +86,7 @@ public class Beneficiary {
 
     /** What the rules need to know about this person on {@code date} (e.g. the discharge date). */
     public PersonSnapshot snapshotOn(LocalDate date) {
-        if (exitedOn != null && !date.isBefore(exitedOn)) {
-            return PersonSnapshot.of(Set.of(), Set.of());
-        }
-        return PersonSnapshot.asOf(date, categoryPeriods(), diseaseApprovals());
+        return PersonSnapshot.asOf(date, categoryPeriods(), diseaseApprovals(), exitedOn);
     }
 
     public List<CategoryPeriod> categoryPeriods() {

@@ -5,6 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.yidan.platform.control.RefusedException;
+import org.yidan.platform.control.CountyClock;
+import org.yidan.policy.control.DemoPolicyYears;
 import org.yidan.policy.control.PolicyCatalog;
 import org.yidan.policy.control.PolicyConfigReader;
 import org.yidan.policy.control.PolicyConfigurationException;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Logger;
 
 /**
@@ -31,6 +34,14 @@ public class Policies {
     private volatile PolicyCatalog catalog;
     private volatile String problem;
     private volatile Set<String> counties = Set.of();
+    private volatile DemoPolicyYears demoYears;
+
+    /**
+     * Where a policy's parameters come from: the year it inherits, and whether it is the demo's copy of that year
+     * (never a county's policy).
+     */
+    public record Origin(Integer inheritsFrom, boolean demoCopy) {
+    }
 
     @PostConstruct
     void load() {
@@ -38,15 +49,21 @@ public class Policies {
         counties = config.getOptionalValue(PolicyConfigReader.COUNTIES, String.class).stream()
                 .flatMap(list -> Arrays.stream(list.split(","))).map(String::trim).filter(code -> !code.isEmpty())
                 .collect(Collectors.toUnmodifiableSet());
+        Function<String, Optional<String>> values = key -> config.getOptionalValue(key, String.class);
+        if (config.getOptionalValue("yidan.demo.data", Boolean.class).orElse(false)) {
+            demoYears = DemoPolicyYears.forYear(values, LocalDate.now(CountyClock.ZONE).getYear());
+            values = demoYears.over(values);
+        }
         try {
-            PolicyCatalog loaded = PolicyCatalog.load(key -> config.getOptionalValue(key, String.class));
+            PolicyCatalog loaded = PolicyCatalog.load(values);
             if (loaded.policies().isEmpty()) {
                 problem = "no policy is enabled: set yidan.counties";
                 return;
             }
             catalog = loaded;
             loaded.policies().forEach(policy -> LOG.info(() -> "Policy " + policy.id() + " (" + policy.countyName()
-                    + ") fingerprint " + policy.fingerprint()));
+                    + ") fingerprint " + policy.fingerprint() + origin(policy.county(), policy.year())
+                    .filter(Origin::demoCopy).map(origin -> ": DEMO copy of " + origin.inheritsFrom()).orElse("")));
         } catch (PolicyConfigurationException invalid) {
             problem = invalid.getMessage();
             LOG.severe("The policy configuration is invalid; settlement is disabled: " + problem);
@@ -72,6 +89,15 @@ public class Policies {
 
     public Optional<Policy> find(String county, int year) {
         return catalog == null ? Optional.empty() : catalog.find(county, year);
+    }
+
+    /** Where the parameters of a policy come from; empty when it has its own (or does not exist). */
+    public Optional<Origin> origin(String county, int year) {
+        if (catalog == null) {
+            return Optional.empty();
+        }
+        return catalog.inheritedFrom(county, year).map(parent -> new Origin(parent,
+                demoYears != null && demoYears.copyOf(county, year).isPresent()));
     }
 
     /**

@@ -18,6 +18,7 @@ import org.yidan.policy.entity.Segment;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.Optional;
 
 /** {@code GET /api/v1/policies/{county}/{year}}: the effective parameters after every override, and the fingerprint. */
 @ApplicationScoped
@@ -32,8 +33,10 @@ public class PolicyResource {
     public JsonObject list() {
         JsonArrayBuilder list = JsonFactories.array();
         for (Policy policy : policies.all()) {
-            list.add(JsonFactories.object().add("county", policy.county()).add("year", policy.year())
-                    .add("countyName", policy.countyName()).add("fingerprint", policy.fingerprint()));
+            JsonObjectBuilder entry = JsonFactories.object().add("county", policy.county()).add("year", policy.year())
+                    .add("countyName", policy.countyName()).add("fingerprint", policy.fingerprint());
+            addOrigin(entry, policy);
+            list.add(entry);
         }
         return JsonFactories.object().add("policies", list).build();
     }
@@ -49,7 +52,22 @@ public class PolicyResource {
         }
         Policy policy = policies.find(county, parsedYear).orElseThrow(() ->
                 RefusedException.notFound("NO_POLICY", "No policy for county " + county + " in " + year));
-        return toJson(policy);
+        JsonObjectBuilder json = JsonFactories.object(toJson(policy));
+        addOrigin(json, policy);
+        return json.build();
+    }
+
+    /** {@code inheritsFrom}, and for the demo's copy {@code demoCopyOf} with a notice that says so. */
+    private void addOrigin(JsonObjectBuilder json, Policy policy) {
+        Optional<Policies.Origin> origin = policies.origin(policy.county(), policy.year());
+        addNullable(json, "inheritsFrom", origin.map(Policies.Origin::inheritsFrom).orElse(null));
+        if (origin.isPresent() && origin.get().demoCopy()) {
+            json.add("demoCopyOf", origin.get().inheritsFrom());
+            json.add("notice", "DEMO ONLY: a copy of the " + origin.get().inheritsFrom() + " parameters of "
+                    + policy.countyName() + " for " + policy.year() + ", not a policy of the county");
+        } else {
+            json.addNull("demoCopyOf");
+        }
     }
 
     static JsonObject toJson(Policy policy) {
@@ -105,6 +123,8 @@ public class PolicyResource {
     private static void addNullable(JsonObjectBuilder json, String name, Object value) {
         if (value == null) {
             json.addNull(name);
+        } else if (value instanceof Integer number) {
+            json.add(name, number);
         } else if (value instanceof BigDecimal number) {
             json.add(name, number);
         } else {

@@ -15,13 +15,20 @@ import org.yidan.policy.entity.Policy;
 public final class PolicyCatalog {
 
     private final Map<String, Policy> policies = new LinkedHashMap<>();
+    private final Map<String, Integer> inheritedFrom;
 
     public PolicyCatalog(Collection<Policy> policies) {
+        this(policies, Map.of());
+    }
+
+    /** {@code inheritedFrom}: per policy id, the year whose parameters it inherits. */
+    public PolicyCatalog(Collection<Policy> policies, Map<String, Integer> inheritedFrom) {
         for (Policy policy : policies) {
             if (this.policies.putIfAbsent(policy.id(), policy) != null) {
                 throw new IllegalArgumentException("Two policies for " + policy.id());
             }
         }
+        this.inheritedFrom = Map.copyOf(inheritedFrom);
     }
 
     /**
@@ -29,7 +36,13 @@ public final class PolicyCatalog {
      * @throws PolicyConfigurationException listing every problem of the configuration
      */
     public static PolicyCatalog load(Function<String, Optional<String>> config) {
-        return new PolicyCatalog(PolicyConfigReader.read(config));
+        PolicyConfigReader.Result read = PolicyConfigReader.readWithInheritance(config);
+        return new PolicyCatalog(read.policies(), read.inheritedFrom());
+    }
+
+    /** The year whose parameters the policy of {@code county} and {@code year} inherits, if it inherits. */
+    public Optional<Integer> inheritedFrom(String county, int year) {
+        return Optional.ofNullable(inheritedFrom.get(county + "/" + year));
     }
 
     public List<Policy> policies() {

@@ -41,6 +41,10 @@ import org.yidan.policy.entity.VisitType;
  * yidan.counties                                  enabled counties: 6-digit codes, comma-separated (required)
  * yidan.policy.&lt;county&gt;.name                      the county's name, e.g. 沂源县 (required)
  * yidan.policy.&lt;county&gt;.years                     the years with a policy, comma-separated (required)
+ * yidan.policy.&lt;county&gt;.&lt;year&gt;.inherit            optional: another year of the same county, e.g. 2020; every key
+ *                                                 of this year that is not set is read from that year (and from
+ *                                                 the year that one inherits, and so on), so a new year names only
+ *                                                 what changed. The result is validated like any policy.
  * yidan.policy.&lt;county&gt;.&lt;year&gt;.funds              funds in receipt order (required): BASIC, CRITICAL, ASSISTANCE,
  *                                                 HOSPITAL_REDUCTION, COMMERCIAL, RE_ASSISTANCE
  * yidan.policy.&lt;county&gt;.&lt;year&gt;.rules              rule ids in chain order (required); an id is lowercase
@@ -68,7 +72,8 @@ import org.yidan.policy.entity.VisitType;
  * segment; ratios in 0..1; caps and bounds not negative; parameters that do not belong to the rule's kind; a rule
  * whose fund is not among the funds; two EXTERNAL rules for one fund; rules sharing a cap key with different caps;
  * duplicate counties, years, funds and rule ids; a rule of a group that can never apply because the earlier rules
- * of its group take every bill and person it accepts.
+ * of its group take every bill and person it accepts; an inherited year that is not a year, names a year without
+ * parameters, or leads back to itself.
  */
 public final class PolicyConfigReader {
 
@@ -83,6 +88,18 @@ public final class PolicyConfigReader {
 
     private final Function<String, Optional<String>> config;
     private final List<PolicyConfigurationException.Problem> problems = new ArrayList<>();
+    /** Per policy id ({@code county/year}), the year it inherits directly. */
+    private final Map<String, Integer> inheritedFrom = new LinkedHashMap<>();
+    /** While a policy that inherits is read: its key prefix, then its ancestors' prefixes, nearest first. */
+    private List<String> inheritance = List.of();
+
+    /** The policies read, and for each policy id that inherits, the year it names in {@code inherit}. */
+    public record Result(List<Policy> policies, Map<String, Integer> inheritedFrom) {
+        public Result {
+            policies = List.copyOf(policies);
+            inheritedFrom = Map.copyOf(inheritedFrom);
+        }
+    }
 
     private PolicyConfigReader(Function<String, Optional<String>> config) {
         this.config = config;
@@ -95,12 +112,21 @@ public final class PolicyConfigReader {
      * @throws PolicyConfigurationException listing every problem found
      */
     public static List<Policy> read(Function<String, Optional<String>> config) {
+        return readWithInheritance(config).policies();
+    }
+
+    /**
+     * As {@link #read}, also telling which policies inherit which year.
+     *
+     * @throws PolicyConfigurationException listing every problem found
+     */
+    public static Result readWithInheritance(Function<String, Optional<String>> config) {
         PolicyConfigReader reader = new PolicyConfigReader(config);
         List<Policy> policies = reader.readAll();
         if (!reader.problems.isEmpty()) {
             throw new PolicyConfigurationException(reader.problems);
         }
-        return policies;
+        return new Result(policies, reader.inheritedFrom);
     }
 
     public static String countyKey(String county, String name) {
@@ -155,6 +181,66 @@ public final class PolicyConfigReader {
     }
 
     private Policy readPolicy(String county, String countyName, int year) {
+        List<Integer> ancestors = ancestors(county, year);
+        if (ancestors == null) {
+            return null;
+        }
+        if (ancestors.isEmpty()) {
+            return readOwnPolicy(county, countyName, year);
+        }
+        List<String> prefixes = new ArrayList<>();
+        prefixes.add(policyKey(county, year, ""));
+        ancestors.forEach(ancestor -> prefixes.add(policyKey(county, ancestor, "")));
+        inheritance = List.copyOf(prefixes);
+        try {
+            Policy policy = readOwnPolicy(county, countyName, year);
+            if (policy != null) {
+                inheritedFrom.put(policy.id(), ancestors.get(0));
+            }
+            return policy;
+        } finally {
+            inheritance = List.of();
+        }
+    }
+
+    /**
+     * The years {@code year} inherits from, nearest first (empty when it inherits nothing), or {@code null} after
+     * reporting a parent that is not a year, has no parameters, or closes a cycle.
+     */
+    private List<Integer> ancestors(String county, int year) {
+        List<Integer> chain = new ArrayList<>();
+        List<Integer> path = new ArrayList<>(List.of(year));
+        int current = year;
+        while (true) {
+            String key = policyKey(county, current, "inherit");
+            Optional<String> parent = value(key);
+            if (parent.isEmpty()) {
+                return chain;
+            }
+            if (!YEAR.matcher(parent.get()).matches()) {
+                problem(key, "'" + parent.get() + "' is not a year; inherit names another year of county " + county
+                        + ", e.g. 2020");
+                return null;
+            }
+            int parentYear = Integer.parseInt(parent.get());
+            path.add(parentYear);
+            if (chain.contains(parentYear) || parentYear == year) {
+                problem(key, "the years inherit in a cycle: " + path.stream().map(String::valueOf)
+                        .reduce((a, b) -> a + " -> " + b).orElse(""));
+                return null;
+            }
+            if (value(policyKey(county, parentYear, "rules")).isEmpty()
+                    && value(policyKey(county, parentYear, "inherit")).isEmpty()) {
+                problem(key, "inherits " + parentYear + ", but county " + county + " has no parameters for "
+                        + parentYear + " (" + policyKey(county, parentYear, "rules") + " is not set)");
+                return null;
+            }
+            chain.add(parentYear);
+            current = parentYear;
+        }
+    }
+
+    private Policy readOwnPolicy(String county, String countyName, int year) {
         int problemsBefore = problems.size();
         String fundsKey = policyKey(county, year, "funds");
         List<Fund> funds = new ArrayList<>();
@@ -501,8 +587,26 @@ public final class PolicyConfigReader {
         return value;
     }
 
+    /**
+     * A key's value; while an inheriting policy is read, a key of that policy that is not set is read from the
+     * years it inherits, nearest first. {@code inherit} itself is never inherited.
+     */
     private Optional<String> value(String key) {
-        return config.apply(key).map(String::trim).filter(text -> !text.isEmpty());
+        Optional<String> own = config.apply(key).map(String::trim).filter(text -> !text.isEmpty());
+        if (own.isPresent() || inheritance.isEmpty() || !key.startsWith(inheritance.get(0))) {
+            return own;
+        }
+        String rest = key.substring(inheritance.get(0).length());
+        if (rest.equals("inherit")) {
+            return own;
+        }
+        for (String ancestor : inheritance.subList(1, inheritance.size())) {
+            Optional<String> inherited = config.apply(ancestor + rest).map(String::trim).filter(text -> !text.isEmpty());
+            if (inherited.isPresent()) {
+                return inherited;
+            }
+        }
+        return own;
     }
 
     private void missing(String key, String what) {

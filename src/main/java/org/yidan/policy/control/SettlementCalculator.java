@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,6 +95,41 @@ public final class SettlementCalculator {
         }
         Plan plan = plans.computeIfAbsent(policy.fingerprint(), fingerprint -> new Plan(policy, TEXT));
         return new Run(plan, person, bill, accumulators).settle();
+    }
+
+    /**
+     * Whether the person can be settled at all: the one answer the counter shows and {@link #calculate} enforces.
+     * A person who has exited (销号) has an empty snapshot from the exit date on.
+     */
+    public static boolean eligible(PersonSnapshot person) {
+        return person.isBeneficiary();
+    }
+
+    /**
+     * The rules that can pay this person under {@code policy}, whatever the bill's amounts: the person holds one of
+     * their categories and diseases, and within a group only the first such rule, as {@link #calculate} chooses.
+     * Empty for a person who is not {@link #eligible}.
+     *
+     * @param visitType  only rules for this visit type, or any visit type when {@code null}
+     */
+    public static List<Rule> rulesFor(Policy policy, PersonSnapshot person, VisitType visitType) {
+        if (!eligible(person)) {
+            return List.of();
+        }
+        List<Rule> applicable = new ArrayList<>();
+        Set<String> groupsTaken = new HashSet<>();
+        for (Rule rule : policy.rules()) {
+            boolean visitAccepted = visitType == null || rule.visitTypes().isEmpty()
+                    || rule.visitTypes().contains(visitType);
+            if (!visitAccepted || !rule.accepts(person)) {
+                continue;
+            }
+            if (rule.group() != null && !groupsTaken.add(rule.group())) {
+                continue;
+            }
+            applicable.add(rule);
+        }
+        return List.copyOf(applicable);
     }
 
     /**

@@ -47,6 +47,18 @@ public record PersonSnapshot(Set<PersonCategory> categories, Set<String> chronic
         return new PersonSnapshot(held, diseases);
     }
 
+    /**
+     * As {@link #asOf(LocalDate, Collection, Collection)}, for a person who may have exited the registry (销号):
+     * from the exit date on, the person holds nothing.
+     */
+    public static PersonSnapshot asOf(LocalDate date, Collection<CategoryPeriod> categories,
+                                      Collection<DiseaseApproval> approvals, LocalDate exitedOn) {
+        if (exitedOn != null && !date.isBefore(exitedOn)) {
+            return new PersonSnapshot(EnumSet.noneOf(PersonCategory.class), Set.of());
+        }
+        return asOf(date, categories, approvals);
+    }
+
     public boolean isBeneficiary() {
         return !categories.isEmpty();
     }

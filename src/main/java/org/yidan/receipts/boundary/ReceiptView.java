@@ -1,32 +1,25 @@
 package org.yidan.receipts.boundary;
 
-import org.yidan.platform.control.CountyClock;
-
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.yidan.platform.boundary.FacesMessages;
+import org.yidan.platform.control.CountyClock;
 import org.yidan.platform.control.RefusedException;
-import org.yidan.policy.entity.HospitalLevel;
-import org.yidan.policy.entity.VisitType;
 import org.yidan.receipts.control.ChineseAmountInWords;
+import org.yidan.receipts.entity.ReceiptDocument;
 import org.yidan.security.boundary.CurrentUser;
-import org.yidan.security.boundary.UserAccounts;
 import org.yidan.security.entity.Permission;
-import org.yidan.security.entity.UserAccount;
-import org.yidan.settlement.boundary.SettlementService;
-import org.yidan.settlement.control.SettlementView;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * {@code receipts/receipt.xhtml?no=…}: the one-receipt (一单制结算单) on screen, printable with the print
- * stylesheet, with a link to the PDF of {@code /api/v1/settlements/{no}/receipt.pdf}.
+ * {@code receipts/receipt.xhtml?no=…}: the one-receipt (一单制结算单) on screen, printable on one A5 sheet, with a
+ * link to the PDF. Screen and PDF render the same {@link ReceiptDocument} from {@link Receipts}: the same figures,
+ * explanations, categories and signature line, with labels from the same bundle.
  */
 @Named
 @ViewScoped
@@ -35,31 +28,14 @@ public class ReceiptView implements Serializable {
     private static final long serialVersionUID = 1L;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-    public record Line(String fund, String fundName, BigDecimal amount) implements Serializable {
-    }
-
-    /** Everything the receipt shows, already in the words the counter reads out. */
-    public record Receipt(String countyName, String receiptNo, boolean reversed, String status, String reversedAt,
-                          String reversedBy, String reversalReason, String personName, String shownIdNumber,
-                          String hospitalCode, String hospitalLevel, boolean inCounty, String visitType,
-                          boolean inpatient, LocalDate admissionDate, LocalDate dischargeDate,
-                          BigDecimal totalAmount, BigDecimal policyScopeAmount, BigDecimal specialDrugAmount,
-                          List<Line> lines, BigDecimal fundTotal, BigDecimal selfPay, String selfPayInWords,
-                          String clerk, String settledAt, String verificationCode, String policyId)
-            implements Serializable {
-    }
-
     @Inject
-    SettlementService settlements;
-
-    @Inject
-    UserAccounts users;
+    Receipts receipts;
 
     @Inject
     CurrentUser currentUser;
 
     private String no;
-    private Receipt receipt;
+    private ReceiptDocument receipt;
 
     public void load() {
         currentUser.require(Permission.READ_SETTLEMENTS);
@@ -68,7 +44,7 @@ public class ReceiptView implements Serializable {
             return;
         }
         try {
-            receipt = receipt(settlements.find(no.trim()));
+            receipt = receipts.document(no.trim());
         } catch (RefusedException refused) {
             FacesMessages.error(null, "receipt.notFound", no);
         } catch (RuntimeException failure) {
@@ -76,39 +52,37 @@ public class ReceiptView implements Serializable {
         }
     }
 
-    private Receipt receipt(SettlementView view) {
-        List<Line> lines = view.lines().stream().map(line -> new Line(line.fund(), line.name(), line.amount())).toList();
-        return new Receipt(view.countyName(), view.receiptNo(), view.isReversed(),
-                FacesMessages.text("receipt.status." + view.status()), time(view.reversedAt()), clerk(view.reversedBy()),
-                view.reversalReason(), view.personName(), view.idNumber(), view.hospitalCode(),
-                label(HospitalLevel.class, view.hospitalLevel()), view.hospitalInCounty(),
-                label(VisitType.class, view.visitType()), VisitType.INPATIENT.name().equals(view.visitType()),
-                view.admissionDate(), view.dischargeDate(), view.totalAmount(), view.policyScopeAmount(),
-                view.specialDrugAmount(), lines, view.fundTotal(), view.selfPay(),
-                ChineseAmountInWords.of(view.selfPay()), clerk(view.settledBy()), time(view.settledAt()),
-                view.verificationCode(), view.policyId());
+    /** A fund's explanations without the fund's name that each sentence starts with: the row above shows it. */
+    public List<String> explanations(ReceiptDocument.Line line) {
+        String prefix = line.fundName() + "：";
+        return line.explanations().stream()
+                .map(text -> text.startsWith(prefix) ? text.substring(prefix.length()) : text).toList();
     }
 
-    private String clerk(String username) {
-        if (username == null) {
-            return null;
-        }
-        return users.find(username).map(UserAccount::getDisplayName)
-                .map(name -> name + "（" + username + "）").orElse(username);
+    public String getStatus() {
+        return receipt == null ? "" : FacesMessages.text("receipt.status." + receipt.status());
+    }
+
+    public String getSettledAt() {
+        return receipt == null ? "" : time(receipt.settledAt());
+    }
+
+    public String getReversalDetail() {
+        return receipt == null || receipt.reversal() == null ? ""
+                : FacesMessages.text("receipt.doc.reversedDetail", time(receipt.reversal().reversedAt()),
+                receipt.reversal().reason());
+    }
+
+    public String getClerk() {
+        return receipt == null ? "" : receipt.clerk().displayName() + "（" + receipt.clerk().userName() + "）";
+    }
+
+    public String getSelfPayInWords() {
+        return receipt == null ? "" : ChineseAmountInWords.of(receipt.selfPay());
     }
 
     private static String time(OffsetDateTime at) {
-        return at == null ? null : at.atZoneSameInstant(CountyClock.ZONE).format(TIME);
-    }
-
-    private static <E extends Enum<E>> String label(Class<E> type, String name) {
-        try {
-            Enum<E> value = Enum.valueOf(type, name);
-            return value instanceof HospitalLevel level ? level.displayName()
-                    : value instanceof VisitType visit ? visit.displayName() : name;
-        } catch (IllegalArgumentException | NullPointerException unknown) {
-            return name;
-        }
+        return at == null ? "" : at.atZoneSameInstant(CountyClock.ZONE).format(TIME);
     }
 
     public String getNo() {
@@ -119,7 +93,7 @@ public class ReceiptView implements Serializable {
         this.no = no;
     }
 
-    public Receipt getReceipt() {
+    public ReceiptDocument getReceipt() {
         return receipt;
     }
 }

@@ -56,8 +56,10 @@ public class Receipts {
                 VisitType.valueOf(view.visitType()).displayName(),
                 view.admissionDate(), view.dischargeDate(),
                 view.totalAmount(), view.policyScopeAmount(), view.specialDrugAmount(),
+                // only the rules that concerned this patient are explained: not "不属于上述人员" for every other one
                 view.lines().stream().map(line -> new ReceiptDocument.Line(line.fund(), line.name(), line.amount(),
-                        line.steps().stream().map(SettlementView.StepLine::explanation).toList())).toList(),
+                        line.steps().stream().filter(SettlementView.StepLine::applied)
+                                .map(SettlementView.StepLine::explanation).toList())).toList(),
                 view.fundTotal(), view.selfPay(),
                 new ReceiptDocument.Clerk(clerkName, view.settledBy()),
                 view.settledAt(), view.verificationCode(), view.policyId(),

@@ -11,7 +11,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.ResourceBundle;
 
 import com.lowagie.text.Chunk;
 import com.lowagie.text.Document;
@@ -105,6 +108,15 @@ public final class ReceiptPdf {
         return DefaultSplitCharacter.DEFAULT.isSplitCharacter(start, current, end, chars, chunks);
     };
 
+    /** The receipt's words, the same bundle the screens use (zh_CN, English only as the fallback). */
+    private static final ResourceBundle LABELS = ResourceBundle.getBundle("org.yidan.messages", Locale.SIMPLIFIED_CHINESE);
+
+    /** A label of the receipt, {@code {0}}… replaced by {@code args}. */
+    static String text(String key, Object... args) {
+        String pattern = LABELS.getString(key);
+        return args.length == 0 ? pattern : new MessageFormat(pattern, Locale.SIMPLIFIED_CHINESE).format(args);
+    }
+
     /** Renders the receipt on A5. */
     public byte[] render(ReceiptDocument receipt) {
         return render(receipt, Paper.A5);
@@ -147,7 +159,7 @@ public final class ReceiptPdf {
     }
 
     private static String title(ReceiptDocument receipt) {
-        return receipt.countyName() + "医疗保障一站式结算单";
+        return text("receipt.heading", receipt.countyName());
     }
 
     private static Element heading(ReceiptDocument receipt, Styles s) {
@@ -157,9 +169,9 @@ public final class ReceiptPdf {
         title.setHorizontalAlignment(Element.ALIGN_CENTER);
         title.setPaddingBottom(6 * s.scale);
         table.addCell(title);
-        Phrase number = labelled("结算单号", receipt.receiptNo(), s.label, s.valueBold);
+        Phrase number = labelled(text("receipt.no"), receipt.receiptNo(), s.label, s.valueBold);
         table.addCell(cell(number, Rectangle.NO_BORDER));
-        PdfPCell time = cell(labelled("结算时间", time(receipt.settledAt()), s.label, s.value), Rectangle.NO_BORDER);
+        PdfPCell time = cell(labelled(text("receipt.settledAt"), time(receipt.settledAt()), s.label, s.value), Rectangle.NO_BORDER);
         time.setHorizontalAlignment(Element.ALIGN_RIGHT);
         table.addCell(time);
         table.setSpacingAfter(3 * s.scale);
@@ -168,14 +180,14 @@ public final class ReceiptPdf {
 
     private static Element reversalBanner(ReceiptDocument.Reversal reversal, Styles s) {
         PdfPTable table = table(new float[] {22, 78});
-        PdfPCell mark = cell(new Phrase("已冲销", s.voidMark), Rectangle.BOX);
+        PdfPCell mark = cell(new Phrase(text("receipt.status.REVERSED"), s.voidMark), Rectangle.BOX);
         mark.setHorizontalAlignment(Element.ALIGN_CENTER);
         PdfPCell details = cell(new Phrase(), Rectangle.BOX);
-        Paragraph lines = new Paragraph("本结算已冲销，本单作废", s.voidText);
+        Paragraph lines = new Paragraph(text("receipt.doc.void"), s.voidText);
         lines.add(Chunk.NEWLINE);
-        lines.add(new Chunk("冲销时间　" + time(reversal.reversedAt()), s.voidText));
+        lines.add(new Chunk(text("receipt.doc.reversedAt") + "　" + time(reversal.reversedAt()), s.voidText));
         lines.add(Chunk.NEWLINE);
-        lines.add(new Chunk("冲销原因　" + reversal.reason(), s.voidText).setSplitCharacter(CHINESE_LINE_BREAKS));
+        lines.add(new Chunk(text("receipt.doc.reversalReason") + "　" + reversal.reason(), s.voidText).setSplitCharacter(CHINESE_LINE_BREAKS));
         lines.setLeading(0, 1.3f);
         details.addElement(lines);
         for (PdfPCell c : new PdfPCell[] {mark, details}) {
@@ -191,13 +203,13 @@ public final class ReceiptPdf {
 
     private static Element person(ReceiptDocument r, Styles s) {
         PdfPTable table = table(new float[] {16, 34, 16, 34});
-        labelValue(table, s, "姓名", r.personName(), 1);
-        labelValue(table, s, "身份证号", r.maskedIdNumber(), 1);
-        labelValue(table, s, "人员类别", orDash(r.categories()), 1);
-        labelValue(table, s, "就诊类型", orDash(r.visitType()), 1);
-        labelValue(table, s, "医疗机构", orDash(r.hospital()), 1);
-        labelValue(table, s, "机构等级", orDash(r.hospitalLevel()), 1);
-        labelValue(table, s, r.dischargeDate() == null ? "就诊日期" : "入出院日期",
+        labelValue(table, s, text("receipt.person"), r.personName(), 1);
+        labelValue(table, s, text("receipt.idNumber"), r.maskedIdNumber(), 1);
+        labelValue(table, s, text("receipt.doc.categories"), orDash(r.categories()), 1);
+        labelValue(table, s, text("receipt.visitType"), orDash(r.visitType()), 1);
+        labelValue(table, s, text("receipt.hospital"), orDash(r.hospital()), 1);
+        labelValue(table, s, text("receipt.doc.hospitalLevel"), orDash(r.hospitalLevel()), 1);
+        labelValue(table, s, r.dischargeDate() == null ? text("receipt.doc.visitDate") : text("receipt.doc.dates"),
                 dates(r.admissionDate(), r.dischargeDate()), 3);
         table.setSpacingAfter(5 * s.scale);
         return table;
@@ -216,14 +228,14 @@ public final class ReceiptPdf {
     private static Element amounts(ReceiptDocument r, Styles s) {
         PdfPTable table = table(new float[] {74, 26});
         table.setHeaderRows(1);
-        table.addCell(headerCell("费用及支付项目", Element.ALIGN_LEFT, s));
-        table.addCell(headerCell("金额（元）", Element.ALIGN_RIGHT, s));
+        table.addCell(headerCell(text("receipt.doc.item"), Element.ALIGN_LEFT, s));
+        table.addCell(headerCell(text("receipt.amount"), Element.ALIGN_RIGHT, s));
 
-        amountRow(table, new Phrase("医疗总费用", s.item), r.totalAmount(), s.amount, 0, s);
-        amountRow(table, new Phrase("其中：政策范围内费用", s.subItem), r.policyScopeAmount(), s.subAmount, 12, s);
-        amountRow(table, new Phrase("其中：特药费用", s.subItem), r.specialDrugAmount(), s.subAmount, 12, s);
+        amountRow(table, new Phrase(text("receipt.totalAmount"), s.item), r.totalAmount(), s.amount, 0, s);
+        amountRow(table, new Phrase(text("receipt.doc.ofWhich", text("receipt.policyScopeAmount")), s.subItem), r.policyScopeAmount(), s.subAmount, 12, s);
+        amountRow(table, new Phrase(text("receipt.doc.ofWhich", text("receipt.specialDrugAmount")), s.subItem), r.specialDrugAmount(), s.subAmount, 12, s);
 
-        PdfPCell section = cell(new Phrase("基金支付", s.section), Rectangle.TOP);
+        PdfPCell section = cell(new Phrase(text("receipt.doc.funds"), s.section), Rectangle.TOP);
         section.setColspan(2);
         section.setBorderColor(s.ruleColour);
         section.setBorderWidth(HAIRLINE);
@@ -237,7 +249,7 @@ public final class ReceiptPdf {
             }
         }
 
-        PdfPCell fundTotalLabel = cell(new Phrase("基金支付合计", s.itemBold), Rectangle.TOP);
+        PdfPCell fundTotalLabel = cell(new Phrase(text("receipt.fundTotal"), s.itemBold), Rectangle.TOP);
         PdfPCell fundTotal = amountCell(r.fundTotal(), s.amountBold, Rectangle.TOP);
         for (PdfPCell c : new PdfPCell[] {fundTotalLabel, fundTotal}) {
             c.setBorderWidth(HAIRLINE);
@@ -246,7 +258,7 @@ public final class ReceiptPdf {
             table.addCell(c);
         }
 
-        PdfPCell selfPayLabel = cell(new Phrase("个人自付", s.total), Rectangle.TOP);
+        PdfPCell selfPayLabel = cell(new Phrase(text("receipt.selfPay"), s.total), Rectangle.TOP);
         PdfPCell selfPay = amountCell(r.selfPay(), s.total, Rectangle.TOP);
         for (PdfPCell c : new PdfPCell[] {selfPayLabel, selfPay}) {
             c.setBorderWidth(LINE);
@@ -255,8 +267,8 @@ public final class ReceiptPdf {
             table.addCell(c);
         }
         Phrase inWords = new Phrase();
-        inWords.add(new Chunk("个人自付（大写）", s.label));
-        inWords.add(new Chunk("人民币" + ChineseAmountInWords.of(r.selfPay()), s.words));
+        inWords.add(new Chunk(text("receipt.selfPayWords"), s.label));
+        inWords.add(new Chunk(text("receipt.doc.yuanPrefix") + ChineseAmountInWords.of(r.selfPay()), s.words));
         PdfPCell words = cell(inWords, Rectangle.BOTTOM);
         words.setColspan(2);
         words.setBorderWidth(LINE);
@@ -318,15 +330,15 @@ public final class ReceiptPdf {
     private static Element signOff(ReceiptDocument r, Styles s) {
         PdfPTable table = table(new float[] {1, 1});
         ReceiptDocument.Clerk clerk = r.clerk();
-        table.addCell(cell(labelled("经办人", clerk.displayName() + "（" + clerk.userName() + "）", s.label, s.value),
+        table.addCell(cell(labelled(text("receipt.clerk"), clerk.displayName() + "（" + clerk.userName() + "）", s.label, s.value),
                 Rectangle.NO_BORDER));
-        table.addCell(rightCell(labelled("校验码", orDash(r.verificationCode()), s.label, s.valueBold)));
-        table.addCell(cell(labelled("结算政策", orDash(r.policyLabel()), s.label, s.value), Rectangle.NO_BORDER));
-        table.addCell(rightCell(labelled("政策指纹", orDash(r.policyFingerprintPrefix()), s.label, s.value)));
-        PdfPCell signature = cell(labelled("参保人（家属）签字", "", s.label, s.value), Rectangle.NO_BORDER);
+        table.addCell(rightCell(labelled(text("receipt.verification"), orDash(r.verificationCode()), s.label, s.valueBold)));
+        table.addCell(cell(labelled(text("receipt.policy"), orDash(r.policyLabel()), s.label, s.value), Rectangle.NO_BORDER));
+        table.addCell(rightCell(labelled(text("receipt.doc.fingerprint"), orDash(r.policyFingerprintPrefix()), s.label, s.value)));
+        PdfPCell signature = cell(labelled(text("receipt.doc.signature"), "", s.label, s.value), Rectangle.NO_BORDER);
         signature.setPaddingTop(10 * s.scale);
         table.addCell(signature);
-        PdfPCell date = rightCell(labelled("日期", "", s.label, s.value));
+        PdfPCell date = rightCell(labelled(text("receipt.doc.signatureDate"), "", s.label, s.value));
         date.setPaddingTop(10 * s.scale);
         table.addCell(date);
         return table;
@@ -385,7 +397,7 @@ public final class ReceiptPdf {
     }
 
     private static String dates(LocalDate admission, LocalDate discharge) {
-        return discharge == null ? DATE.format(admission) : DATE.format(admission) + " 至 " + DATE.format(discharge);
+        return discharge == null ? DATE.format(admission) : DATE.format(admission) + text("receipt.doc.to") + DATE.format(discharge);
     }
 
     private static String time(OffsetDateTime at) {
@@ -419,10 +431,10 @@ public final class ReceiptPdf {
                 watermark(writer.getDirectContentUnder(), page);
             }
             PdfContentByte over = writer.getDirectContent();
-            String text = "结算单号 " + receipt.receiptNo() + "　第 " + writer.getPageNumber() + " 页 / 共 ";
+            String text = text("receipt.doc.pageOf", receipt.receiptNo(), writer.getPageNumber());
             float size = s.footer.getSize();
             float width = Fonts.REGULAR.getWidthPoint(text, size);
-            float x = (page.getWidth() - width - Fonts.REGULAR.getWidthPoint("9 页", size)) / 2;
+            float x = (page.getWidth() - width - Fonts.REGULAR.getWidthPoint(text("receipt.doc.pages", 9), size)) / 2;
             float y = document.bottomMargin() / 2;
             over.saveState();
             over.beginText();
@@ -437,7 +449,7 @@ public final class ReceiptPdf {
 
         /** 已冲销 across the middle of the page, behind the figures, so that no one can cut it off the receipt. */
         private void watermark(PdfContentByte under, Rectangle page) {
-            String text = "已冲销";
+            String text = text("receipt.status.REVERSED");
             float size = page.getWidth() / 5.5f;
             float length = Fonts.BOLD.getWidthPoint(text, size);
             float glyphHeight = Fonts.BOLD.getFontDescriptor(BaseFont.CAPHEIGHT, size);
@@ -466,7 +478,7 @@ public final class ReceiptPdf {
             pageCount.setColorFill(s.labelColour);
             pageCount.setFontAndSize(Fonts.REGULAR, s.footer.getSize());
             pageCount.setTextMatrix(0, 0);
-            pageCount.showText((writer.getPageNumber() - 1) + " 页");
+            pageCount.showText(text("receipt.doc.pages", writer.getPageNumber() - 1));
             pageCount.endText();
         }
     }

@@ -9,6 +9,7 @@ import jakarta.inject.Named;
 import org.primefaces.model.LazyDataModel;
 import org.yidan.platform.boundary.PagedModel;
 import org.yidan.platform.boundary.FacesMessages;
+import org.yidan.security.control.AuditDetails;
 import org.yidan.security.entity.AuditEvent;
 import org.yidan.security.entity.Permission;
 
@@ -71,6 +72,18 @@ public class AuditView implements Serializable {
     public String actionLabel(String value) {
         String key = "audit.action." + value;
         return FacesMessages.hasText(key) ? FacesMessages.text(key) : value;
+    }
+
+    /** The detail in Chinese where it is one of the facts the components record (see {@link AuditDetails}). */
+    public String detailText(String detail) {
+        return AuditDetails.of(detail).map(known -> {
+            if (known.refusalCode() != null) {
+                String refusal = "refused." + known.refusalCode();
+                return FacesMessages.text(known.key(), FacesMessages.hasText(refusal)
+                        ? FacesMessages.text(refusal, "") : known.refusalCode());
+            }
+            return FacesMessages.text(known.key(), known.args().toArray());
+        }).orElse(detail);
     }
 
     public String outcomeLabel(AuditEvent.Outcome value) {

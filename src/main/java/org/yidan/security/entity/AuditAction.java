@@ -8,6 +8,8 @@ public enum AuditAction {
     LOGIN,
     LOGOUT,
     SETTLE,
+    /** The clerk was told the same bill had been settled before and confirmed the settlement once more. */
+    SETTLE_DUPLICATE_CONFIRMED,
     REVERSE,
     BENEFICIARY_CREATE,
     BENEFICIARY_REPLACE,

@@ -7,6 +7,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.PrimeFaces;
+import org.yidan.beneficiaries.boundary.BeneficiaryBrowser;
 import org.yidan.beneficiaries.boundary.BeneficiaryService;
 import org.yidan.beneficiaries.boundary.IdNumberDisclosure;
 import org.yidan.beneficiaries.control.IdNumbers;
@@ -17,7 +18,6 @@ import org.yidan.policy.boundary.Policies;
 import org.yidan.policy.control.Money;
 import org.yidan.policy.entity.BaseSpec;
 import org.yidan.policy.entity.Fund;
-import org.yidan.policy.entity.PersonSnapshot;
 import org.yidan.policy.entity.Rule;
 import org.yidan.policy.entity.HospitalLevel;
 import org.yidan.policy.entity.ItemCategory;
@@ -30,6 +30,7 @@ import org.yidan.security.boundary.CurrentUser;
 import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.Permission;
 import org.yidan.settlement.control.AccumulatorView;
+import org.yidan.settlement.control.SettlementRequest;
 import org.yidan.settlement.control.SettlementView;
 
 import java.io.Serializable;
@@ -39,12 +40,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,10 +122,32 @@ public class CounterView implements Serializable {
     private BillForm previewedBill;
     private List<Fund> previewedFunds = List.of();
     private String idempotencyKey;
+    private String duplicateOf;
+    private String duplicateConfirmed;
+
+    private BeneficiaryBrowser browser;
 
     @PostConstruct
     void init() {
         currentUser.require(Permission.SETTLE);
+        browser = new BeneficiaryBrowser(registry, disclosure,
+                policies.all().stream().map(Policy::county).findFirst().orElse(null));
+    }
+
+    /** The browsing table of one county's persons. */
+    public BeneficiaryBrowser getBrowser() {
+        return browser;
+    }
+
+    /** The counties this deployment serves, code to name, for the browsing table. */
+    public Map<String, String> getCounties() {
+        Map<String, String> counties = new LinkedHashMap<>();
+        policies.all().forEach(policy -> counties.putIfAbsent(policy.county(), policy.countyName()));
+        return counties;
+    }
+
+    public void chooseRow(BeneficiaryBrowser.Row row) {
+        choose(new Match(row.idNumber(), row.shownIdNumber(), row.name(), row.county(), row.household(), ""));
     }
 
     // --- lookup
@@ -200,16 +222,12 @@ public class CounterView implements Serializable {
         }
         try {
             Policy policy = policies.find(person.county(), year).orElseThrow();
-            BeneficiaryRecord record = registry.get(person.idNumber());
-            PersonSnapshot snapshot = PersonSnapshot.asOf(referenceDate(), record.categoryPeriods(),
-                    record.diseaseApprovals());
-            Map<String, String> shown = rulesShown(policy, snapshot);
             List<AccumulatorRow> rows = new ArrayList<>();
-            for (AccumulatorView view : settlements.accumulators(person.idNumber(), year)) {
-                if (shown.containsKey(view.rule())) {
-                    rows.add(new AccumulatorRow(shown.get(view.rule()), view.rule(), view.base(), view.paid(),
-                            view.cap(), view.capLeft()));
-                }
+            // which rules can pay this person is the calculator's decision (exit, categories, groups), not the view's
+            for (AccumulatorView view : settlements.applicableAccumulators(person.idNumber(), year, referenceDate())) {
+                policy.rules().stream().filter(rule -> rule.id().equals(view.rule())).findFirst().ifPresent(rule ->
+                        rows.add(new AccumulatorRow(ruleLabel(rule), view.rule(), view.base(), view.paid(),
+                                view.cap(), view.capLeft())));
             }
             accumulators = rows;
         } catch (RefusedException refused) {
@@ -219,29 +237,15 @@ public class CounterView implements Serializable {
         }
     }
 
-    /**
-     * The annual rules that can pay this person, named for the clerk: the rules whose categories and diseases
-     * the person holds, and of each group only the first such rule, as the calculator chooses.
-     */
-    private static Map<String, String> rulesShown(Policy policy, PersonSnapshot person) {
-        Map<String, String> shown = new LinkedHashMap<>();
-        Set<String> groupsTaken = new HashSet<>();
-        for (Rule rule : policy.rules()) {
-            if (rule.kind() != RuleKind.TIERED || !rule.accepts(person)) {
-                continue;
-            }
-            if (rule.group() != null && !groupsTaken.add(rule.group())) {
-                continue;
-            }
-            String label = rule.fund().displayName();
-            if (rule.base().kind() == BaseSpec.Kind.SPECIAL_DRUG) {
-                label += " · " + FacesMessages.text("counter.specialDrugShort");
-            } else if (rule.base().kind() == BaseSpec.Kind.ITEMS) {
-                label += " · " + String.join("、", rule.base().items().stream().map(ItemCategory::displayName).toList());
-            }
-            shown.put(rule.id(), label);
+    /** A rule named for the clerk: its fund, and what it pays from when that is not the policy scope. */
+    private static String ruleLabel(Rule rule) {
+        String label = rule.fund().displayName();
+        if (rule.base().kind() == BaseSpec.Kind.SPECIAL_DRUG) {
+            label += " · " + FacesMessages.text("counter.specialDrugShort");
+        } else if (rule.base().kind() == BaseSpec.Kind.ITEMS) {
+            label += " · " + String.join("、", rule.base().items().stream().map(ItemCategory::displayName).toList());
         }
-        return shown;
+        return label;
     }
 
     /** The day whose categories count: the discharge date in the year shown, else today or the year's last day. */
@@ -317,15 +321,34 @@ public class CounterView implements Serializable {
         }
     }
 
+    /**
+     * Settles exactly what the form shows, which must be what was previewed: the settle button submits the bill
+     * form with it, so a change the page's script did not notice (a picker, a paste) still stops the settlement.
+     */
     public String settle() {
         if (person == null || preview == null || previewedBill == null) {
             FacesMessages.error(null, "counter.previewStale");
             return null;
         }
+        SettlementRequest onScreen = bill.toRequest(person.idNumber(), getExternalFunds());
+        if (!onScreen.canonicalText().equals(
+                previewedBill.toRequest(person.idNumber(), previewedFunds).canonicalText())) {
+            clearPreview();
+            FacesMessages.error(null, "counter.previewStale");
+            return null;
+        }
         try {
+            if (duplicateConfirmed == null) {
+                Optional<String> earlier = settlements.possibleDuplicateOf(onScreen);
+                if (earlier.isPresent()) {
+                    // the same bill again: the clerk must say so, once more, before a second receipt is issued
+                    duplicateOf = earlier.get();
+                    PrimeFaces.current().scrollTo("previewForm:duplicateWarning");
+                    return null;
+                }
+            }
             SettlementService.Outcome outcome = refusals.audited(AuditAction.SETTLE, IdNumbers.mask(person.idNumber()),
-                    () -> settlements.settle(idempotencyKey, previewedBill.toRequest(person.idNumber(), previewedFunds),
-                            currentUser.getUsername()));
+                    () -> settlements.settle(idempotencyKey, onScreen, currentUser.getUsername(), duplicateConfirmed));
             String receiptNo = outcome.settlement().receiptNo();
             return "/receipts/receipt?faces-redirect=true&no=" + URLEncoder.encode(receiptNo, StandardCharsets.UTF_8);
         } catch (RefusedException refused) {
@@ -338,13 +361,31 @@ public class CounterView implements Serializable {
         }
     }
 
+    /** The second, explicit confirmation after the warning that this bill was settled before. */
+    public String settleDespiteDuplicate() {
+        if (duplicateOf == null) {
+            return settle();
+        }
+        duplicateConfirmed = duplicateOf;
+        return settle();
+    }
+
+    /** The earlier receipt of the same bill, once the clerk was warned; null otherwise. */
+    public String getDuplicateOf() {
+        return duplicateOf;
+    }
+
+    public String getDuplicateConfirmation() {
+        return duplicateOf == null ? "" : FacesMessages.text("counter.duplicateConfirm", duplicateOf);
+    }
+
     /** The confirmation the clerk reads before settling. */
     public String getSettleConfirmation() {
         if (preview == null) {
             return "";
         }
-        return FacesMessages.text("counter.settleConfirm", preview.personName(), money(preview.fundTotal()),
-                money(preview.selfPay()));
+        return FacesMessages.text("counter.settleConfirm", preview.personName(), money(preview.totalAmount()),
+                money(preview.fundTotal()), money(preview.selfPay()));
     }
 
     private void clearPreview() {
@@ -352,6 +393,8 @@ public class CounterView implements Serializable {
         previewedBill = null;
         previewedFunds = List.of();
         idempotencyKey = null;
+        duplicateOf = null;
+        duplicateConfirmed = null;
     }
 
     /** Where the service's field (a JSON path) is on this screen. */
@@ -389,16 +432,17 @@ public class CounterView implements Serializable {
 
     private Person person(BeneficiaryRecord record) {
         LocalDate today = LocalDate.now(CountyClock.ZONE);
+        boolean eligible = settlements.eligibleOn(record.idNumber(), today);
+        // after an exit (销号) no span holds, whatever its dates say: the calculator's answer, not the view's
         List<CategoryRow> categories = record.categories().stream()
-                .map(span -> new CategoryRow(categoryLabel(span.code()), span.from(), span.to(), span.holdsOn(today)))
+                .map(span -> new CategoryRow(categoryLabel(span.code()), span.from(), span.to(),
+                        eligible && span.holdsOn(today)))
                 .toList();
         List<DiseaseRow> diseases = record.chronicDiseases().stream()
                 .map(disease -> new DiseaseRow(disease.code(), diseaseLabel(disease.code()), disease.approvedOn()))
                 .toList();
         List<String> tags = record.standardTags().stream()
                 .map(tag -> FacesMessages.hasText("tag." + tag) ? FacesMessages.text("tag." + tag) : tag).toList();
-        boolean eligible = (record.exitedOn() == null || record.exitedOn().isAfter(today))
-                && categories.stream().anyMatch(CategoryRow::validToday);
         String countyName = policies.all().stream().filter(policy -> policy.county().equals(record.county()))
                 .map(Policy::countyName).findFirst().orElse(record.county());
         return new Person(record.idNumber(),
@@ -492,6 +536,28 @@ public class CounterView implements Serializable {
 
     public String getPersonTags() {
         return person == null ? "" : String.join("、", person.tags());
+    }
+
+    /** Says so when the selected year's policy is the demo's copy of another year, or inherits another year. */
+    public String getPolicyNotice() {
+        return person == null || year == null ? "" : policyNotice(person.county(), year);
+    }
+
+    /** The same notice for the policy the preview was computed under. */
+    public String getPreviewPolicyNotice() {
+        if (preview == null || person == null) {
+            return "";
+        }
+        String policyYear = preview.policyId().substring(preview.policyId().indexOf('/') + 1);
+        return policyNotice(person.county(), Integer.parseInt(policyYear));
+    }
+
+    private String policyNotice(String county, int policyYear) {
+        return policies.origin(county, policyYear).map(origin -> origin.demoCopy()
+                ? FacesMessages.text("counter.demoPolicy", String.valueOf(policyYear), person.countyName(),
+                        String.valueOf(origin.inheritsFrom()))
+                : FacesMessages.text("counter.inheritedPolicy", String.valueOf(policyYear),
+                        String.valueOf(origin.inheritsFrom()))).orElse("");
     }
 
     public Integer getYear() {

@@ -2,6 +2,7 @@ package org.yidan.settlement.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -17,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.yidan.platform.control.JsonBodies;
+import org.yidan.platform.control.JsonFactories;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.security.boundary.Permissions;
 import org.yidan.security.boundary.Refusals;
@@ -63,6 +65,9 @@ public class SettlementResource {
         SettlementService.Outcome outcome = refusals.audited(AuditAction.SETTLE, idNumberOf(body),
                 () -> settlements.settle(idempotencyKey, SettlementRequestJson.parse(body), username));
         JsonObject json = SettlementJson.toJson(outcome.settlement());
+        // a different key is a different settlement (api.md); the caller is still told the bill was settled before
+        json = JsonFactories.object(json).add("possibleDuplicateOf", outcome.possibleDuplicateOf() == null
+                ? JsonValue.NULL : Json.createValue(outcome.possibleDuplicateOf())).build();
         if (outcome.replayed()) {
             return Response.ok(json).header("Idempotent-Replayed", "true").build();
         }

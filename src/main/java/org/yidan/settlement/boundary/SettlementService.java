@@ -19,13 +19,17 @@ import org.yidan.policy.control.SettlementCalculator;
 import org.yidan.policy.entity.Accumulator;
 import org.yidan.policy.entity.AccumulatorDelta;
 import org.yidan.policy.entity.AccumulatorKey;
+import org.yidan.policy.entity.Bill;
 import org.yidan.policy.entity.Calculation;
 import org.yidan.policy.entity.PersonCategory;
 import org.yidan.policy.entity.PersonSnapshot;
+import org.yidan.policy.entity.Hospital;
+import org.yidan.policy.entity.HospitalLevel;
 import org.yidan.policy.entity.Policy;
 import org.yidan.policy.entity.Rule;
 import org.yidan.policy.entity.RuleKind;
 import org.yidan.policy.entity.Step;
+import org.yidan.policy.entity.VisitType;
 import org.yidan.security.boundary.AuditTrail;
 import org.yidan.security.boundary.Permissions;
 import org.yidan.security.entity.AuditAction;
@@ -48,6 +52,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -108,8 +113,12 @@ public class SettlementService {
     @Inject
     CoverageService coverage;
 
-    /** A settlement and whether it was replayed for a repeated Idempotency-Key. */
-    public record Outcome(SettlementView settlement, boolean replayed) {
+    /**
+     * A settlement, whether it was replayed for a repeated Idempotency-Key, and the receipt number of an earlier
+     * settlement of the same bill that is still in force (null when there is none): two keys are two settlements,
+     * but the caller is told that the bill was settled before.
+     */
+    public record Outcome(SettlementView settlement, boolean replayed, String possibleDuplicateOf) {
     }
 
     /** Computes without storing or locking anything. */
@@ -131,11 +140,22 @@ public class SettlementService {
 
     @RolesAllowed({CLERK_NAME, ADMIN_NAME})
     public Outcome settle(String idempotencyKey, SettlementRequest request, String username) {
+        return settle(idempotencyKey, request, username, null);
+    }
+
+    /**
+     * Settles; {@code confirmedDuplicateOf} is the earlier receipt the clerk was warned about and settled anyway,
+     * recorded in the audit trail in the same transaction as the settlement.
+     */
+    @RolesAllowed({CLERK_NAME, ADMIN_NAME})
+    public Outcome settle(String idempotencyKey, SettlementRequest request, String username,
+                          String confirmedDuplicateOf) {
         String requestHash = request.fingerprint();
         Optional<Outcome> replay = claimIdempotencyKey(idempotencyKey, requestHash);
         if (replay.isPresent()) {
             return replay.get();
         }
+        String earlier = possibleDuplicateOf(request, null).orElse(null);
         Beneficiary person = person(request.idNumber());
         Policy policy = policies.require(person.getCounty(), request.bill().dischargeDate());
         SettlementCalculator.validate(request.bill());
@@ -163,9 +183,13 @@ public class SettlementService {
         audit.record(username, AuditAction.SETTLE, settlement.getReceiptNo(), AuditEvent.Outcome.SUCCESS,
                 person.getIdNumber().substring(0, 6) + " total " + calculation.totalAmount() + " funds "
                         + calculation.fundTotal() + " self-pay " + calculation.selfPay());
+        if (confirmedDuplicateOf != null) {
+            audit.record(username, AuditAction.SETTLE_DUPLICATE_CONFIRMED, settlement.getReceiptNo(),
+                    AuditEvent.Outcome.SUCCESS, "duplicate of " + confirmedDuplicateOf + " confirmed");
+        }
         settled.fire(new SettlementSettled(SettlementFacts.of(settlement)));
         em.flush();
-        return new Outcome(shown(SettlementView.of(settlement, policy.countyName())), false);
+        return new Outcome(shown(SettlementView.of(settlement, policy.countyName())), false, earlier);
     }
 
     @RolesAllowed({CLERK_NAME, AUDITOR_NAME, ADMIN_NAME, FUND_VIEWER_NAME})
@@ -249,6 +273,74 @@ public class SettlementService {
         return view.withIdNumber(disclosure.shown(view.idNumber()));
     }
 
+    /** Whether the person can be settled for a discharge on {@code day}: the calculator's answer, exit included. */
+    @RolesAllowed({CLERK_NAME, AUDITOR_NAME, ADMIN_NAME, REGISTRAR_NAME})
+    public boolean eligibleOn(String idNumber, LocalDate day) {
+        return SettlementCalculator.eligible(existing(idNumber).snapshotOn(day));
+    }
+
+    /**
+     * The accumulators of the annual rules that can pay this person for a discharge on {@code day} (see
+     * {@link SettlementCalculator#rulesFor}): none for a person who has exited or holds no category then.
+     */
+    @RolesAllowed({CLERK_NAME, AUDITOR_NAME, ADMIN_NAME, REGISTRAR_NAME})
+    public List<AccumulatorView> applicableAccumulators(String idNumber, int year, LocalDate day) {
+        Beneficiary person = existing(idNumber);
+        Policy policy = policies.find(person.getCounty(), year).orElseThrow(() -> RefusedException.notFound(
+                "NO_POLICY", "No policy for county " + person.getCounty() + " in " + year));
+        List<String> rules = SettlementCalculator.rulesFor(policy, person.snapshotOn(day), null).stream()
+                .map(Rule::id).toList();
+        return accumulators(idNumber, year).stream().filter(view -> rules.contains(view.rule())).toList();
+    }
+
+    private Beneficiary existing(String idNumber) {
+        Beneficiary person = em.find(Beneficiary.class, idNumber);
+        if (person == null) {
+            throw RefusedException.notFound("BENEFICIARY_NOT_FOUND", "No beneficiary with this ID number");
+        }
+        return person;
+    }
+
+    /**
+     * The earliest settlement in force (not reversed) of the same bill: the same person, hospital, visit type,
+     * admission and discharge dates, total, policy-scope and special-drug amounts. Uses the index on
+     * (id_number, settled_at).
+     */
+    @RolesAllowed({CLERK_NAME, ADMIN_NAME})
+    public Optional<String> possibleDuplicateOf(SettlementRequest request) {
+        return possibleDuplicateOf(request, null);
+    }
+
+    private Optional<String> possibleDuplicateOf(SettlementRequest request, String except) {
+        var bill = request.bill();
+        if (request.idNumber() == null || bill.hospital() == null || bill.visitType() == null
+                || bill.totalAmount() == null || bill.policyScopeAmount() == null) {
+            return Optional.empty();
+        }
+        List<?> found = em.createNativeQuery("select receipt_no from settlement where id_number = ?1"
+                        + " and hospital_code = ?2 and visit_type = ?3 and admission_date = ?4 and discharge_date = ?5"
+                        + " and total_amount = ?6 and policy_scope_amount = ?7 and special_drug_amount = ?8"
+                        + " and status <> 'REVERSED' and receipt_no <> ?9 order by settled_at, receipt_no limit 1")
+                .setParameter(1, request.idNumber()).setParameter(2, bill.hospital().code())
+                .setParameter(3, bill.visitType().name()).setParameter(4, bill.admissionDate())
+                .setParameter(5, bill.dischargeDate()).setParameter(6, bill.totalAmount())
+                .setParameter(7, bill.policyScopeAmount())
+                .setParameter(8, bill.specialDrugAmount() == null ? BigDecimal.ZERO : bill.specialDrugAmount())
+                .setParameter(9, except == null ? "" : except)
+                .getResultList();
+        return found.stream().map(String::valueOf).findFirst();
+    }
+
+    private static SettlementRequest requestOf(Settlement settlement) {
+        return new SettlementRequest(settlement.getIdNumber(), new Bill(
+                settlement.getVisitType(),
+                new Hospital(settlement.getHospitalCode(),
+                        settlement.getHospitalLevel(),
+                        settlement.isHospitalInCounty()),
+                settlement.getAdmissionDate(), settlement.getDischargeDate(), settlement.getTotalAmount(),
+                settlement.getPolicyScopeAmount(), settlement.getSpecialDrugAmount(), List.of(), Map.of()));
+    }
+
     private SettlementView view(Settlement settlement) {
         String countyName = policies.find(settlement.getCounty(), settlement.getPolicyYear())
                 .map(Policy::countyName).orElse(settlement.getCounty());
@@ -284,7 +376,8 @@ public class SettlementService {
                     "This Idempotency-Key was already used for a different request");
         }
         Settlement original = em.find(Settlement.class, (String) existing[1]);
-        return Optional.of(new Outcome(shown(view(original)), true));
+        return Optional.of(new Outcome(shown(view(original)), true,
+                possibleDuplicateOf(requestOf(original), original.getReceiptNo()).orElse(null)));
     }
 
     private Map<AccumulatorKey, AccumulatorEntry> lockAccumulators(String idNumber, int year,
@@ -355,7 +448,7 @@ public class SettlementService {
         }
         for (Step step : calculation.steps()) {
             settlement.getSteps().add(new StepEntry(step.ruleId(), step.fund().name(), step.base(), step.amount(),
-                    step.explanation()));
+                    step.explanation(), step.outcome().name()));
         }
         for (AccumulatorDelta delta : calculation.accumulatorDeltas()) {
             settlement.getAccumulatorDeltas().add(new DeltaEntry(delta));

@@ -5,6 +5,7 @@ import org.yidan.policy.entity.Fund;
 import org.yidan.policy.entity.FundLine;
 import org.yidan.policy.entity.Policy;
 import org.yidan.policy.entity.Step;
+import org.yidan.policy.entity.StepOutcome;
 import org.yidan.settlement.entity.LineEntry;
 import org.yidan.settlement.entity.Settlement;
 import org.yidan.settlement.entity.StepEntry;
@@ -33,7 +34,8 @@ public record SettlementView(String receiptNo, String status, String county, Str
     public record Line(String fund, String name, BigDecimal amount, List<StepLine> steps) {
     }
 
-    public record StepLine(String rule, BigDecimal base, BigDecimal amount, String explanation) {
+    /** One rule's step; {@code applied} false when the rule did not concern the patient (another category…). */
+    public record StepLine(String rule, BigDecimal base, BigDecimal amount, String explanation, boolean applied) {
     }
 
     /** @param personCategories the codes of the categories the person holds on the discharge date */
@@ -69,14 +71,15 @@ public record SettlementView(String receiptNo, String status, String county, Str
     }
 
     private static StepLine step(Step step) {
-        return new StepLine(step.ruleId(), step.base(), step.amount(), step.explanation());
+        return new StepLine(step.ruleId(), step.base(), step.amount(), step.explanation(),
+                step.outcome() == StepOutcome.APPLIED);
     }
 
     private static Line line(LineEntry line, List<StepEntry> steps) {
         return new Line(line.getFund(), Fund.valueOf(line.getFund()).displayName(), line.getAmount(),
                 steps.stream().filter(step -> step.getFund().equals(line.getFund()))
                         .map(step -> new StepLine(step.getRuleId(), step.getBaseAmount(), step.getAmount(),
-                                step.getExplanation()))
+                                step.getExplanation(), step.applied()))
                         .toList());
     }
 

@@ -24,15 +24,30 @@ public class StepEntry {
     @Column(nullable = false)
     private String explanation;
 
+    /** APPLIED, NOT_ELIGIBLE or EXCLUDED_BY_GROUP; null for settlements stored before it was kept. */
+    @Column(length = 24)
+    private String outcome;
+
     protected StepEntry() {
     }
 
     public StepEntry(String ruleId, String fund, BigDecimal baseAmount, BigDecimal amount, String explanation) {
+        this(ruleId, fund, baseAmount, amount, explanation, null);
+    }
+
+    public StepEntry(String ruleId, String fund, BigDecimal baseAmount, BigDecimal amount, String explanation,
+                     String outcome) {
         this.ruleId = ruleId;
         this.fund = fund;
         this.baseAmount = baseAmount;
         this.amount = amount;
         this.explanation = explanation;
+        this.outcome = outcome;
+    }
+
+    /** Whether the rule concerned the patient; true when not known (stored before the outcome was kept). */
+    public boolean applied() {
+        return outcome == null || "APPLIED".equals(outcome);
     }
 
     public String getRuleId() {
