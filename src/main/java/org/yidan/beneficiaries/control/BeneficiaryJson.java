@@ -38,7 +38,7 @@ public final class BeneficiaryJson {
 
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final List<String> FIELD_ORDER = List.of("idNumber", "name", "county", "householdId",
-            "categories", "standardTags", "chronicDiseases", "exitedOn");
+            "categories", "standardTags", "chronicDiseases", "exitedOn", "township", "village", "householdIncome");
 
     private BeneficiaryJson() {
     }
@@ -106,6 +106,13 @@ public final class BeneficiaryJson {
         }
         object.add("chronicDiseases", diseases);
         addNullable(object, "exitedOn", beneficiary.exitedOn());
+        addNullable(object, "township", beneficiary.township());
+        addNullable(object, "village", beneficiary.village());
+        if (beneficiary.householdIncome() == null) {
+            object.addNull("householdIncome");
+        } else {
+            object.add("householdIncome", beneficiary.householdIncome().setScale(2, java.math.RoundingMode.HALF_UP));
+        }
         return object.build();
     }
 
@@ -152,7 +159,29 @@ public final class BeneficiaryJson {
         }
 
         LocalDate exitedOn = date(object, "exitedOn", "exitedOn", errors);
-        return new BeneficiaryRecord(idNumber, name, county, householdId, categories, tags, diseases, exitedOn);
+        return new BeneficiaryRecord(idNumber, name, county, householdId, categories, tags, diseases, exitedOn)
+                .withResidence(string(object, "township", errors), string(object, "village", errors),
+                        amount(object, "householdIncome", errors));
+    }
+
+    /** An amount in yuan, as a JSON number or string; null when absent. */
+    private static java.math.BigDecimal amount(JsonObject object, String field, List<FieldError> errors) {
+        JsonValue value = object.get(field);
+        if (value == null || value == JsonValue.NULL) {
+            return null;
+        }
+        try {
+            if (value instanceof jakarta.json.JsonNumber number) {
+                return number.bigDecimalValue();
+            }
+            if (value instanceof JsonString text) {
+                return new java.math.BigDecimal(text.getString().strip());
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        errors.add(new FieldError(field, field + " must be an amount in yuan."));
+        return null;
     }
 
     /**

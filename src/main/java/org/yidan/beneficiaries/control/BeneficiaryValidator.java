@@ -112,7 +112,8 @@ public final class BeneficiaryValidator {
         String household = strip(b.householdId());
         return new BeneficiaryRecord(upper(b.idNumber()), strip(b.name()), strip(b.county()),
                 household == null || household.isEmpty() ? null : household,
-                categories, new LinkedHashSet<>(tags), diseases, b.exitedOn());
+                categories, new LinkedHashSet<>(tags), diseases, b.exitedOn(), blankToNull(b.township()),
+                blankToNull(b.village()), fen(b.householdIncome()));
     }
 
     private static List<FieldError> check(BeneficiaryRecord b) {
@@ -125,10 +126,37 @@ public final class BeneficiaryValidator {
             errors.add(new FieldError("householdId",
                     "The household id must be at most " + MAX_HOUSEHOLD_ID_LENGTH + " characters long."));
         }
+        checkResidence(b, errors);
         checkCategories(b.categories(), errors);
         checkTags(b, errors);
         checkDiseases(b.chronicDiseases(), errors);
         return errors;
+    }
+
+    private static void checkResidence(BeneficiaryRecord b, List<FieldError> errors) {
+        if (b.township() != null && b.township().codePointCount(0, b.township().length()) > 100) {
+            errors.add(new FieldError("township", "The township must be at most 100 characters long."));
+        }
+        if (b.village() != null && b.village().codePointCount(0, b.village().length()) > 100) {
+            errors.add(new FieldError("village", "The village must be at most 100 characters long."));
+        }
+        if (b.householdIncome() != null && (b.householdIncome().signum() < 0
+                || b.householdIncome().stripTrailingZeros().scale() > 2
+                || b.householdIncome().compareTo(new java.math.BigDecimal("999999999999.99")) > 0)) {
+            errors.add(new FieldError("householdIncome",
+                    "The household income is an amount in yuan per year, not negative, at most two decimals."));
+        }
+    }
+
+    /** Two decimals, so that 12000.5 and 12000.50 are the same income; a finer amount is left for the check. */
+    private static java.math.BigDecimal fen(java.math.BigDecimal amount) {
+        return amount == null || amount.stripTrailingZeros().scale() > 2 ? amount
+                : amount.setScale(2, java.math.RoundingMode.UNNECESSARY);
+    }
+
+    private static String blankToNull(String value) {
+        String stripped = strip(value);
+        return stripped == null || stripped.isEmpty() ? null : stripped;
     }
 
     private static void checkName(String name, List<FieldError> errors) {

@@ -53,6 +53,16 @@ public class Beneficiary {
     @Column(name = "exited_on")
     private LocalDate exitedOn;
 
+    @Column(length = 100)
+    private String township;
+
+    @Column(length = 100)
+    private String village;
+
+    /** 家庭年收入 in yuan, where the registry knows it. */
+    @Column(name = "household_income", precision = 14, scale = 2)
+    private java.math.BigDecimal householdIncome;
+
     @Version
     private long version;
 
@@ -107,6 +117,9 @@ public class Beneficiary {
         county = record.county();
         householdId = record.householdId();
         exitedOn = record.exitedOn();
+        township = record.township();
+        village = record.village();
+        householdIncome = record.householdIncome();
         categories.clear();
         record.categories().forEach(span -> categories.add(new CategoryEntry(span.code(), span.from(), span.to())));
         standardTags.clear();
@@ -123,7 +136,7 @@ public class Beneficiary {
                 new TreeSet<>(standardTags),
                 chronicDiseases.stream().map(entry -> new BeneficiaryRecord.DiseaseApproval(entry.getCode(),
                         entry.getApprovedOn())).toList(),
-                exitedOn);
+                exitedOn, township, village, householdIncome);
     }
 
     /** Whether storing {@code record} would change nothing (a roster imported twice). */
@@ -133,9 +146,26 @@ public class Beneficiary {
                 && java.util.Objects.equals(current.county(), record.county())
                 && java.util.Objects.equals(current.householdId(), record.householdId())
                 && java.util.Objects.equals(current.exitedOn(), record.exitedOn())
+                && java.util.Objects.equals(current.township(), record.township())
+                && java.util.Objects.equals(current.village(), record.village())
+                && (current.householdIncome() == null ? record.householdIncome() == null
+                    : record.householdIncome() != null
+                      && current.householdIncome().compareTo(record.householdIncome()) == 0)
                 && current.categories().equals(record.categories())
                 && new TreeSet<>(current.standardTags()).equals(new TreeSet<>(record.standardTags()))
                 && current.chronicDiseases().equals(record.chronicDiseases());
+    }
+
+    public String getTownship() {
+        return township;
+    }
+
+    public String getVillage() {
+        return village;
+    }
+
+    public java.math.BigDecimal getHouseholdIncome() {
+        return householdIncome;
     }
 
     public String getIdNumber() {

@@ -27,10 +27,22 @@ import org.yidan.policy.entity.PersonCategory;
  * @param standardTags    which level's poverty standard the person is counted under (国标/省标/市标)
  * @param chronicDiseases approved chronic or special diseases (一病一卡)
  * @param exitedOn        exit from the registry (销号), optional
+ * @param township        乡镇, optional
+ * @param village         村, optional
+ * @param householdIncome 家庭年收入 in yuan per year, optional
  */
 public record BeneficiaryRecord(String idNumber, String name, String county, String householdId,
                                 List<CategorySpan> categories, Set<String> standardTags,
-                                List<DiseaseApproval> chronicDiseases, LocalDate exitedOn) {
+                                List<DiseaseApproval> chronicDiseases, LocalDate exitedOn, String township,
+                                String village, java.math.BigDecimal householdIncome) {
+
+    /** A person without township, village or household income. */
+    public BeneficiaryRecord(String idNumber, String name, String county, String householdId,
+                             List<CategorySpan> categories, Set<String> standardTags,
+                             List<DiseaseApproval> chronicDiseases, LocalDate exitedOn) {
+        this(idNumber, name, county, householdId, categories, standardTags, chronicDiseases, exitedOn, null, null,
+                null);
+    }
 
     /**
      * A person category held from {@code from} to {@code to}, both inclusive; {@code to == null} while it lasts.
@@ -78,7 +90,14 @@ public record BeneficiaryRecord(String idNumber, String name, String county, Str
     /** The same person under another ID number, e.g. the one in the request path. */
     public BeneficiaryRecord withIdNumber(String otherIdNumber) {
         return new BeneficiaryRecord(otherIdNumber, name, county, householdId, categories, standardTags,
-                chronicDiseases, exitedOn);
+                chronicDiseases, exitedOn, township, village, householdIncome);
+    }
+
+    /** The same person with this township, village and household income. */
+    public BeneficiaryRecord withResidence(String otherTownship, String otherVillage,
+                                           java.math.BigDecimal otherHouseholdIncome) {
+        return new BeneficiaryRecord(idNumber, name, county, householdId, categories, standardTags,
+                chronicDiseases, exitedOn, otherTownship, otherVillage, otherHouseholdIncome);
     }
 
     /**

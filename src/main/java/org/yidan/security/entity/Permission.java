@@ -32,6 +32,10 @@ public enum Permission {
     SIMULATE(Role.POLICY_ANALYST, Role.ADMIN),
     /** The watch: the return-to-poverty work list (and its steps) and the compliance findings. */
     WATCH(Role.POLICY_ANALYST, Role.AUDITOR, Role.ADMIN),
+    /** 清算: generate, confirm and pay statements, record prepayments and assessments (a fund officer for its own fund). */
+    CLEAR_STATEMENTS(Role.FUND_VIEWER, Role.ADMIN),
+    /** The registry of designated hospitals. */
+    MAINTAIN_HOSPITALS(Role.ADMIN),
     /** Full ID numbers; everybody else reads {@code 370323********0215}. */
     READ_FULL_ID_NUMBERS(Role.REGISTRAR, Role.AUDITOR, Role.ADMIN),
     /** 统计报表: summaries, targets, budgets, the kept monthly reports. */

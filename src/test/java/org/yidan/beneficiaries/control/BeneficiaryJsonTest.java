@@ -59,6 +59,25 @@ class BeneficiaryJsonTest {
     }
 
     @Test
+    void readsAndWritesTownshipVillageAndHouseholdIncome() {
+        BeneficiaryRecord person = BeneficiaryJson.read(ID, json("""
+                {"name": "张三", "county": "370323", "township": " 会师镇 ", "village": "南关村",
+                 "householdIncome": "12000.5",
+                 "categories": [{"code": "DIBAO", "from": "2020-01-01", "to": null}]}
+                """));
+        assertEquals("会师镇", person.township());
+        assertEquals("南关村", person.village());
+        assertEquals(0, new java.math.BigDecimal("12000.50").compareTo(person.householdIncome()));
+        JsonObject written = BeneficiaryJson.write(person, false);
+        assertEquals("12000.50", written.getJsonNumber("householdIncome").toString());
+        assertEquals(person, BeneficiaryJson.read(ID, written));
+        assertEquals(List.of("householdIncome"), fields(refusal(ID, """
+                {"name": "张三", "county": "370323", "householdIncome": -1,
+                 "categories": [{"code": "DIBAO", "from": "2020-01-01", "to": null}]}
+                """)));
+    }
+
+    @Test
     void writesWhatItReadsAndReadsWhatItWrites() {
         BeneficiaryRecord person = BeneficiaryJson.read(ID, json(API_EXAMPLE));
         JsonObject written = BeneficiaryJson.write(person);
@@ -67,7 +86,7 @@ class BeneficiaryJsonTest {
                  "categories": [{"code": "DIBAO", "from": "2020-01-01", "to": null}],
                  "standardTags": ["NATIONAL"],
                  "chronicDiseases": [{"code": "HYPERTENSION", "approvedOn": "2019-03-01"}],
-                 "exitedOn": null}
+                 "exitedOn": null, "township": null, "village": null, "householdIncome": null}
                 """), written);
         assertEquals(person, BeneficiaryJson.read(written));
         assertEquals(person, BeneficiaryJson.read(ID, written));

@@ -1,0 +1,87 @@
+package org.yidan.ledger.boundary;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.yidan.ledger.control.LedgerExport;
+import org.yidan.ledger.control.LedgerSql;
+import org.yidan.ledger.entity.LedgerFilter;
+import org.yidan.ledger.entity.LedgerRow;
+import org.yidan.policy.entity.Fund;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams every entry of a filter as CSV or XLSX straight to the response. It runs after the resource method
+ * returned, outside any container transaction: its own read-only connection, not in auto-commit, so that the
+ * driver reads with a cursor. The caller passes a filter that {@link Ledger#scoped} already restricted.
+ */
+@ApplicationScoped
+public class LedgerExports {
+
+    public enum Format { CSV, XLSX }
+
+    @Resource(lookup = "java:app/jdbc/yidan")
+    DataSource dataSource;
+
+    public long write(LedgerFilter scopedFilter, boolean fullIds, Format format, OutputStream out) throws IOException {
+        List<LedgerExport.Column> columns = columns(scopedFilter.funds());
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setReadOnly(true);
+            try (LedgerExport export = format == Format.CSV ? LedgerExport.csv(columns, out)
+                    : LedgerExport.xlsx(columns, out)) {
+                return LedgerSql.stream(connection, scopedFilter, fullIds, export::add);
+            } finally {
+                connection.rollback();
+                connection.setReadOnly(false);
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new IOException("reading the ledger failed", e);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** The columns of the export: the entry's facts, then one column per fund shown. */
+    public static List<LedgerExport.Column> columns(List<String> funds) {
+        List<LedgerExport.Column> columns = new ArrayList<>(List.of(
+                new LedgerExport.Column("收据号", LedgerRow::receiptNo),
+                new LedgerExport.Column("类型", r -> "REVERSAL".equals(r.entryType()) ? "冲销" : "结算"),
+                new LedgerExport.Column("费款所属期", LedgerRow::feeMonth),
+                new LedgerExport.Column("记账时间", r -> r.bookedAt().toString()),
+                new LedgerExport.Column("身份证号", LedgerRow::idNumber),
+                new LedgerExport.Column("姓名", LedgerRow::name),
+                new LedgerExport.Column("乡镇", LedgerRow::township),
+                new LedgerExport.Column("类别", LedgerRow::categories),
+                new LedgerExport.Column("医院编码", LedgerRow::hospitalCode),
+                new LedgerExport.Column("医院名称", LedgerRow::hospitalName),
+                new LedgerExport.Column("医院等级", LedgerRow::hospitalLevel),
+                new LedgerExport.Column("就诊类型", LedgerRow::visitType),
+                new LedgerExport.Column("入院日期", r -> r.admissionDate().toString()),
+                new LedgerExport.Column("出院日期", r -> r.dischargeDate().toString()),
+                new LedgerExport.Column("总费用", LedgerRow::totalAmount),
+                new LedgerExport.Column("政策范围内费用", LedgerRow::policyScopeAmount),
+                new LedgerExport.Column("特药费用", LedgerRow::specialDrugAmount)));
+        List<String> shown = funds.isEmpty() ? List.of(Fund.values()).stream().map(Fund::name).toList() : funds;
+        for (String fund : shown) {
+            String header;
+            try {
+                header = Fund.valueOf(fund).displayName();
+            } catch (IllegalArgumentException other) {
+                header = fund;
+            }
+            columns.add(new LedgerExport.Column(header, r -> r.fund(fund)));
+        }
+        columns.add(new LedgerExport.Column("基金合计", LedgerRow::fundTotal));
+        columns.add(new LedgerExport.Column("个人自付", LedgerRow::selfPay));
+        return columns;
+    }
+}
