@@ -112,7 +112,7 @@ public class CurrentUser {
             return "/beneficiaries/registry?faces-redirect=true";
         }
         if (has(Role.FUND_VIEWER)) {
-            return "/settlement/fund-ledger?faces-redirect=true";
+            return "/ledger/ledger?faces-redirect=true";
         }
         return null;
     }
