@@ -14,7 +14,10 @@ public enum RosterColumn {
     CATEGORY_TO(false, "类别终止日期", "categoryTo", "终止日期", "结束日期", "to"),
     STANDARD_TAGS(false, "标准", "standardTags", "标注", "standards", "tags"),
     CHRONIC_DISEASES(false, "慢病", "chronicDiseases", "慢特病", "慢病病种", "diseases"),
-    EXITED_ON(false, "销号日期", "exitedOn", "exited");
+    EXITED_ON(false, "销号日期", "exitedOn", "exited"),
+    TOWNSHIP(false, "乡镇", "township", "乡镇街道", "所在乡镇"),
+    VILLAGE(false, "村", "village", "村社区", "所在村"),
+    HOUSEHOLD_INCOME(false, "家庭年收入", "householdIncome", "年收入", "家庭收入");
 
     private final boolean required;
     final String chineseName;

@@ -97,6 +97,9 @@ final class RosterRecords implements RosterRows.RowSink {
         int householdLine;
         LocalDate exitedOn;
         int exitedLine;
+        String township;
+        String village;
+        java.math.BigDecimal householdIncome;
         final List<CategorySpan> spans = new ArrayList<>(2);
         final List<Integer> spanLines = new ArrayList<>(2);
         final Set<String> tags = new LinkedHashSet<>(2);
@@ -226,6 +229,7 @@ final class RosterRecords implements RosterRows.RowSink {
             }
         }
 
+        readResidence(line, cells, person);
         readSpan(line, cells, person);
         readTags(line, cells, person);
         readDiseases(line, cells, person);
@@ -239,6 +243,28 @@ final class RosterRecords implements RosterRows.RowSink {
             } else if (!person.exitedOn.equals(exitedOn)) {
                 error(person, line, exitedColumn, "The exit date " + exitedOn + " differs from " + person.exitedOn
                         + " on line " + person.exitedLine + " for the same ID number.");
+            }
+        }
+    }
+
+    /** Township, village and household income: optional; the first row of a person that gives one counts. */
+    private void readResidence(int line, String[] cells, Person person) {
+        RosterHeader h = header;
+        String township = h.cell(cells, RosterColumn.TOWNSHIP);
+        if (!township.isEmpty() && person.township == null) {
+            person.township = township;
+        }
+        String village = h.cell(cells, RosterColumn.VILLAGE);
+        if (!village.isEmpty() && person.village == null) {
+            person.village = village;
+        }
+        String income = h.cell(cells, RosterColumn.HOUSEHOLD_INCOME).replace(",", "");
+        if (!income.isEmpty() && person.householdIncome == null) {
+            try {
+                person.householdIncome = new java.math.BigDecimal(income);
+            } catch (NumberFormatException e) {
+                error(person, line, h.name(RosterColumn.HOUSEHOLD_INCOME),
+                        "The household income '" + income + "' is not an amount in yuan.");
             }
         }
     }
@@ -413,7 +439,8 @@ final class RosterRecords implements RosterRows.RowSink {
 
     private static BeneficiaryRecord record(Person person) {
         return new BeneficiaryRecord(person.idNumber, person.name, person.county, person.householdId,
-                person.spans, person.tags, List.copyOf(person.diseases.values()), person.exitedOn);
+                person.spans, person.tags, List.copyOf(person.diseases.values()), person.exitedOn)
+                .withResidence(person.township, person.village, person.householdIncome);
     }
 
     /** Places a validator's complaint about the merged person on the row it came from. */
@@ -434,6 +461,9 @@ final class RosterRecords implements RosterRows.RowSink {
             case "standardTags" -> RosterColumn.STANDARD_TAGS;
             case "chronicDiseases" -> RosterColumn.CHRONIC_DISEASES;
             case "exitedOn" -> RosterColumn.EXITED_ON;
+            case "township" -> RosterColumn.TOWNSHIP;
+            case "village" -> RosterColumn.VILLAGE;
+            case "householdIncome" -> RosterColumn.HOUSEHOLD_INCOME;
             default -> RosterColumn.CATEGORY;
         };
         error(person, person.lines[0], header.name(column), error.message());

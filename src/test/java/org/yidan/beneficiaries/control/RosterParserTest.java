@@ -74,6 +74,19 @@ class RosterParserTest {
     }
 
     @Test
+    void readsTownshipVillageAndHouseholdIncome() {
+        RosterParseResult result = parse("身份证号,姓名,县区代码,人员类别,类别起始日期,乡镇,村,家庭年收入\n"
+                + ZHANG + ",张洪顺,370323,DIBAO,2020-01-01,南麻街道,城西村,\"12,000.5\"\n"
+                + LI + ",李秀兰,370323,DIBAO,2020-01-01,,,很多\n");
+        BeneficiaryRecord zhang = record(result, ZHANG);
+        assertEquals("南麻街道", zhang.township());
+        assertEquals("城西村", zhang.village());
+        assertEquals(0, new java.math.BigDecimal("12000.50").compareTo(zhang.householdIncome()));
+        assertEquals(null, record(result, LI), "an income that is no amount rejects the person");
+        assertEquals(List.of("家庭年收入"), result.errors().stream().map(RosterParseResult.RowError::column).toList());
+    }
+
+    @Test
     void readsAUtf8CsvWithChineseHeaders() {
         assertChineseRoster(parse(CHINESE_ROSTER));
     }
