@@ -43,8 +43,8 @@ public class ClearingAssignment {
         Map<String, BigDecimal> funds = new TreeMap<>(entry.funds());
         List<String> keys = new ArrayList<>();
         funds.keySet().forEach(fund -> keys.add(lockKey(entry.county(), fund, entry.hospitalCode())));
-        em.createNativeQuery("select count(pg_advisory_xact_lock_shared(hashtext(k)))"
-                        + " from unnest(string_to_array(?1, '|')) as k")
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock_shared(hashtext(k))"
+                        + " from unnest(string_to_array(?1, '|')) as k) as locked")
                 .setParameter(1, String.join("|", keys)).getSingleResult();
         @SuppressWarnings("unchecked")
         List<Object[]> closed = em.createNativeQuery("select fund, period from clearing_statement"

@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
 import org.yidan.clearing.entity.Statement;
 import org.yidan.clearing.entity.StatementView;
 import org.yidan.ledger.control.BodyFields;
@@ -23,8 +22,8 @@ import org.yidan.platform.control.CountyClock;
 import org.yidan.platform.control.JsonBodies;
 import org.yidan.platform.control.JsonFactories;
 import org.yidan.platform.control.RefusedException;
-import org.yidan.security.boundary.Callers;
-import org.yidan.security.entity.Role;
+import org.yidan.security.boundary.Permissions;
+import org.yidan.security.entity.Permission;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -48,10 +47,7 @@ public class ClearingResource {
     StatementDocuments documents;
 
     @Inject
-    Callers callers;
-
-    @Context
-    SecurityContext security;
+    Permissions permissions;
 
     @POST
     @Path("statements")
@@ -179,11 +175,11 @@ public class ClearingResource {
     }
 
     private void requireOfficerOrAdmin() {
-        callers.requireAnyRole(security, Role.FUND_VIEWER_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.CLEAR_STATEMENTS);
     }
 
     private void requireReader() {
-        callers.requireAnyRole(security, Role.FUND_VIEWER_NAME, Role.AUDITOR_NAME, Role.ADMIN_NAME);
+        permissions.require(Permission.READ_FUND_LEDGER);
     }
 
     private static long id(String text) {

@@ -22,6 +22,7 @@ import org.yidan.policy.boundary.Policies;
 import org.yidan.policy.control.Money;
 import org.yidan.policy.entity.Fund;
 import org.yidan.security.boundary.AuditTrail;
+import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 
 import java.math.BigDecimal;
@@ -129,7 +130,7 @@ public class ClearingService {
                 em.persist(statement);
             }
             em.flush();
-            audit.record(user, "CLEARING_GENERATE", statementTarget(statement), AuditEvent.Outcome.SUCCESS,
+            audit.record(user, AuditAction.CLEARING_GENERATE, statementTarget(statement), AuditEvent.Outcome.SUCCESS,
                     (created ? "generated" : "refreshed") + " lines " + figures.lineCount() + " total "
                             + figures.total() + " held " + figures.heldBack() + " prepayment "
                             + figures.prepaymentApplied() + " payable " + figures.payable());
@@ -206,7 +207,7 @@ public class ClearingService {
         }
         String user = scope.username();
         statement.confirm(OffsetDateTime.now(ZoneOffset.UTC), user);
-        audit.record(user, "CLEARING_CONFIRM", statementTarget(statement), AuditEvent.Outcome.SUCCESS,
+        audit.record(user, AuditAction.CLEARING_CONFIRM, statementTarget(statement), AuditEvent.Outcome.SUCCESS,
                 "total " + statement.getTotal() + " payable " + statement.getPayable());
         em.flush();
         return view(statement, true);
@@ -234,7 +235,7 @@ public class ClearingService {
         }
         String user = scope.username();
         statement.pay(paidOn, reference.trim(), Money.toFen(amount), user);
-        audit.record(user, "CLEARING_PAY", statementTarget(statement), AuditEvent.Outcome.SUCCESS,
+        audit.record(user, AuditAction.CLEARING_PAY, statementTarget(statement), AuditEvent.Outcome.SUCCESS,
                 "paid " + amount + " on " + paidOn + " ref " + reference.trim());
         em.flush();
         return view(statement, true);
@@ -262,7 +263,7 @@ public class ClearingService {
                 .setParameter(1, county).setParameter(2, fund).setParameter(3, hospitalCode)
                 .setParameter(4, Money.toFen(amount)).setParameter(5, paidOn).setParameter(6, reference.trim())
                 .setParameter(7, user).getSingleResult();
-        audit.record(user, "CLEARING_PREPAY", county + "/" + fund + "/" + hospitalCode, AuditEvent.Outcome.SUCCESS,
+        audit.record(user, AuditAction.CLEARING_PREPAY, county + "/" + fund + "/" + hospitalCode, AuditEvent.Outcome.SUCCESS,
                 "prepaid " + Money.toFen(amount) + " on " + paidOn + " ref " + reference.trim());
         return new Prepayment(id.longValue(), county, fund, hospitalCode, Money.toFen(amount), paidOn,
                 reference.trim(), prepaymentBalance(county, fund, hospitalCode));
@@ -306,7 +307,7 @@ public class ClearingService {
                         + " and hospital_code = ?3 and year = ?4")
                 .setParameter(1, county).setParameter(2, fund).setParameter(3, hospitalCode).setParameter(4, year)
                 .getSingleResult();
-        audit.record(scope.username(), "CLEARING_ASSESS", county + "/" + fund + "/" + hospitalCode + "/" + year,
+        audit.record(scope.username(), AuditAction.CLEARING_ASSESS, county + "/" + fund + "/" + hospitalCode + "/" + year,
                 AuditEvent.Outcome.SUCCESS, "score " + score + " held " + held + " released " + released);
         return new Assessment(id.longValue(), county, fund, hospitalCode, year, score, held, released);
     }

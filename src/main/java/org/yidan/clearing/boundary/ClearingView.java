@@ -12,7 +12,7 @@ import org.yidan.ledger.boundary.FundScope;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.policy.entity.Fund;
 import org.yidan.security.boundary.CurrentUser;
-import org.yidan.security.entity.Role;
+import org.yidan.security.entity.Permission;
 
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
@@ -62,8 +62,8 @@ public class ClearingView implements Serializable {
 
     @PostConstruct
     void init() {
-        currentUser.require(Role.FUND_VIEWER, Role.AUDITOR, Role.ADMIN);
-        mayAct = currentUser.isAdmin() || currentUser.has(Role.FUND_VIEWER);
+        currentUser.require(Permission.READ_FUND_LEDGER);
+        mayAct = currentUser.may(Permission.CLEAR_STATEMENTS);
         allFunds = scope.allFunds();
         fund = allFunds ? Fund.BASIC.name() : scope.ownFund().orElse(null);
         List<String> counties = clearing.counties();

@@ -9,7 +9,7 @@ import org.yidan.ledger.entity.HospitalRecord;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.policy.entity.HospitalLevel;
 import org.yidan.security.boundary.CurrentUser;
-import org.yidan.security.entity.Role;
+import org.yidan.security.entity.Permission;
 
 import java.io.Serializable;
 import java.util.List;
@@ -39,7 +39,7 @@ public class HospitalsView implements Serializable {
 
     @PostConstruct
     void init() {
-        currentUser.require(Role.ADMIN);
+        currentUser.require(Permission.MAINTAIN_HOSPITALS);
         search();
     }
 

@@ -74,7 +74,19 @@ public class Ledger {
             throw RefusedException.unprocessable("FIELD_INVALID", "size", "size is from 1 to " + MAX_PAGE_SIZE + ".");
         }
         try (Connection connection = dataSource.getConnection()) {
-            return LedgerSql.page(connection, scoped(filter), scope.mayReadFullIdNumbers(), first, size);
+            return LedgerSql.page(connection, scoped(filter), scope.mayReadFullIdNumbers(), first, size, false);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the ledger failed", e);
+        }
+    }
+
+    /** A page for the screen, newest first: the latest entries are the ones looked for. */
+    public List<LedgerRow> newestFirst(LedgerFilter filter, int first, int size) {
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw RefusedException.unprocessable("FIELD_INVALID", "size", "size is from 1 to " + MAX_PAGE_SIZE + ".");
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            return LedgerSql.page(connection, scoped(filter), scope.mayReadFullIdNumbers(), first, size, true);
         } catch (SQLException e) {
             throw new IllegalStateException("reading the ledger failed", e);
         }

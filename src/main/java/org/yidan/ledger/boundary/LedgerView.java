@@ -16,7 +16,7 @@ import org.yidan.policy.entity.Fund;
 import org.yidan.policy.entity.PersonCategory;
 import org.yidan.policy.entity.VisitType;
 import org.yidan.security.boundary.CurrentUser;
-import org.yidan.security.entity.Role;
+import org.yidan.security.entity.Permission;
 
 import java.io.IOException;
 import java.io.Serializable;
@@ -76,12 +76,12 @@ public class LedgerView implements Serializable {
     private List<String> shownFunds;
     private LedgerTotals totals;
     private final LazyDataModel<LedgerRow> entries = new PagedModel<>(() -> totals == null ? 0 : totals.entries(),
-            (first, size) -> ledger.page(filter, first, size), row -> String.valueOf(row.id()));
+            (first, size) -> ledger.newestFirst(filter, first, size), row -> String.valueOf(row.id()));
 
     @PostConstruct
     void init() {
-        currentUser.require(Role.FUND_VIEWER, Role.AUDITOR, Role.ADMIN);
-        allFunds = currentUser.has(Role.AUDITOR) || currentUser.isAdmin();
+        currentUser.require(Permission.READ_FUND_LEDGER);
+        allFunds = currentUser.may(Permission.CHOOSE_LEDGER_FUND);
         search();
     }
 
@@ -151,6 +151,11 @@ public class LedgerView implements Serializable {
 
     private static String blank(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** The fund officer's own fund, e.g. 医疗救助; empty for auditors and administrators. */
+    public String getOwnFundName() {
+        return allFunds || shownFunds == null || shownFunds.isEmpty() ? "" : fundName(shownFunds.get(0));
     }
 
     public LazyDataModel<LedgerRow> getEntries() {

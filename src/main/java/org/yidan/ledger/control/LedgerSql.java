@@ -85,12 +85,13 @@ public final class LedgerSql {
                 + " from ledger_entry e";
     }
 
-    /** A page, newest last (booking order). */
+    /** A page in booking order, newest last, or with {@code newestFirst} the other way round. */
     public static List<LedgerRow> page(Connection connection, LedgerFilter filter, boolean fullIds, int first,
-                                       int size) throws SQLException {
+                                       int size, boolean newestFirst) throws SQLException {
         List<LedgerRow> rows = new ArrayList<>();
         Where where = where(filter);
-        String sql = select(filter) + where.sql() + " order by e.booked_at, e.id limit ? offset ?";
+        String sql = select(filter) + where.sql() + (newestFirst ? " order by e.booked_at desc, e.id desc"
+                : " order by e.booked_at, e.id") + " limit ? offset ?";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = bindFunds(statement, filter, 1);
             index = bind(statement, where.params(), index);
