@@ -59,6 +59,10 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        // downloads (exports) land in the profile's own folder, without a prompt
+        options.setExperimentalOption("prefs", java.util.Map.of(
+                "download.default_directory", profile.resolve("downloads").toString(),
+                "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -157,6 +161,18 @@ final class Browser implements AutoCloseable {
                         + " fetch(arguments[0], {credentials: 'same-origin'})"
                         + ".then(function (r) { done(r.status + ' ' + r.headers.get('content-type')); })"
                         + ".catch(function (e) { done('failed ' + e); });", url));
+    }
+
+    /** Waits until a download whose name ends with {@code suffix} is complete, and returns it. */
+    Path awaitDownload(String suffix) {
+        Path folder = profile.resolve("downloads");
+        return wait.until(driver -> {
+            try (var files = Files.list(folder)) {
+                return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
+            } catch (IOException notYet) {
+                return null;
+            }
+        });
     }
 
     Object script(String script) {

@@ -314,7 +314,7 @@ class CounterBrowserIT {
 
         // the home page sends the fund officer to its ledger; newest first, so this settlement is on the first page
         browser.logIn(username, password);
-        browser.awaitPath("/settlement/fund-ledger.xhtml");
+        browser.awaitPath("/ledger/ledger.xhtml");
         assertEquals("基金查看", browser.text("headerForm:signedInRoles"));
         assertEquals("医疗救助", browser.text("ledgerForm:fundName"));
         assertTrue(browser.present(By.id("menuFundLedger")));
@@ -348,15 +348,74 @@ class CounterBrowserIT {
         // an auditor chooses the fund, and sees full ID numbers
         Browser auditor = browser();
         auditor.logIn("demo-auditor", "demo-auditor");
+        // (the fund ledger's old address leads to the ledger, 台账)
         auditor.open("/settlement/fund-ledger.xhtml");
+        auditor.awaitPath("/ledger/ledger.xhtml");
         auditor.type("ledgerForm:hospitalCode", hospital);
-        auditor.choose("ledgerForm:fund", "医疗救助");
+        auditor.choose("ledgerForm:book", "兜底保障（附件1）");
         auditor.click("ledgerForm:searchButton");
         auditor.awaitText(By.id("ledgerForm:lines"), "共 1 笔");
         assertTrue(auditor.text(row).contains("8,200.00"), auditor.text(row));
         assertTrue(auditor.text(row).contains(id), "an auditor sees the full ID number");
-        auditor.choose("ledgerForm:fund", "大病保险");
+        auditor.choose("ledgerForm:book", "大病保险（附件3）");
         auditor.awaitText(By.cssSelector("[id$='settledTotal']"), "9,750.00");
         assertTrue(auditor.text(row).contains("9,750.00"), auditor.text(row));
+    }
+
+    @Test
+    void aFundOfficerExportsTheLedgerAndGeneratesConfirmsAndPaysAStatement() throws Exception {
+        // one settlement at a hospital of this test alone, discharged in June 2020: ASSISTANCE pays 8,200.00
+        String hospital = "H-CLR-" + ThreadLocalRandom.current().nextInt(100000, 1000000);
+        String id = registerPerson("王清算");
+        Api clerk = new Api(base).as("demo-clerk", "demo-clerk");
+        Api.Reply settled = clerk.post("/api/v1/settlements", """
+                {"idNumber": "%s",
+                 "hospital": {"code": "%s", "level": "COUNTY", "inCounty": true},
+                 "visitType": "INPATIENT", "admissionDate": "2020-06-01", "dischargeDate": "2020-06-10",
+                 "totalAmount": 60000.00, "policyScopeAmount": 50000.00, "specialDrugAmount": 0,
+                 "externalPayments": {"BASIC": 30000.00}}
+                """.formatted(id, hospital), "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, settled.status(), settled::toString);
+        String receiptNo = settled.json().getString("receiptNo");
+
+        // the fund officer of 医疗救助 exports its ledger of that hospital
+        Browser browser = browser();
+        browser.logIn("demo-fund", "demo-fund");
+        browser.awaitPath("/ledger/ledger.xhtml");
+        assertEquals("医疗救助", browser.text("ledgerForm:fundName"));
+        browser.type("ledgerForm:hospitalCode", hospital);
+        browser.click("ledgerForm:searchButton");
+        browser.awaitText(By.id("ledgerForm:lines"), "共 1 笔");
+        browser.screenshot("30-ledger");
+        browser.click("ledgerForm:exportCsv");
+        java.nio.file.Path csv = browser.awaitDownload(".csv");
+        String exported = java.nio.file.Files.readString(csv, java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(exported.contains(receiptNo) && exported.contains("8200.00"), exported);
+        assertTrue(exported.lines().findFirst().orElse("").contains("医疗救助"), exported);
+        assertFalse(exported.contains("30000.00"), "only the officer's own fund is exported: " + exported);
+
+        // generate June's statements, review ours, confirm it, record its payment
+        browser.open("/clearing/statements.xhtml");
+        browser.choose("clearingForm:county", "370323");
+        browser.replace("clearingForm:period", "202006");
+        browser.click("clearingForm:generateButton");
+        By row = By.xpath("//tr[td[contains(normalize-space(), '" + hospital + "')]]");
+        browser.awaitText(row, "8,200.00");
+        assertTrue(browser.text(row).contains("草稿"), browser.text(row));
+        browser.click(By.xpath("//tr[td[contains(normalize-space(), '" + hospital + "')]]//button[contains(@id, 'review')]"));
+        browser.awaitText(By.id("clearingForm:detail"), receiptNo);
+        browser.screenshot("31-statement-draft");
+        browser.click("clearingForm:confirmButton");
+        browser.click(By.cssSelector(".ui-confirmdialog-yes"));
+        browser.awaitText(By.id("selectedStatus"), "已确认");
+        browser.type("clearingForm:paidReference", "BK-2020-07-01");
+        browser.click("clearingForm:payButton");
+        browser.awaitText(By.id("selectedStatus"), "已拨付");
+        assertTrue(browser.text(row).contains("已拨付"), browser.text(row));
+        browser.screenshot("32-statement-paid");
+        String stored = new Api(base).as("demo-auditor", "demo-auditor")
+                .get("/api/v1/clearing/statements?county=370323&fund=ASSISTANCE&period=2020-06&hospital=" + hospital)
+                .body();
+        assertTrue(stored.contains("\"status\":\"PAID\"") && stored.contains("\"payable\":8200.00"), stored);
     }
 }

@@ -1,0 +1,200 @@
+package org.yidan.clearing;
+
+import org.yidan.platform.EmbeddedStack;
+
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The ledger's exports and the clearing's generation against one Payara Micro and an embedded PostgreSQL. Prints
+ * figures; asserts nothing. The journal is filled with synthetic settlements straight in SQL (settling 100,000 bills
+ * over REST would measure the settlement, not the ledger), then:
+ * <ul>
+ *     <li>{@code GET /api/v1/ledger} as CSV and XLSX of 20,000 and of 100,000 entries: time, bytes, and the growth of
+ *     Payara's used heap while streaming (sampled from {@code /metrics} every 50 ms, after a GC before);</li>
+ *     <li>{@code POST /api/v1/clearing/statements} for a month of 20,000 entries over 20 hospitals.</li>
+ * </ul>
+ * <pre>mvn -q package -DskipTests exec:java -Dexec.classpathScope=test \
+ *     -Dexec.mainClass=org.yidan.clearing.LedgerBenchmark -Dexec.args="100000 20000"</pre>
+ */
+public final class LedgerBenchmark {
+
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String ADMIN = "Basic " + Base64.getEncoder()
+            .encodeToString("demo-admin:demo-admin".getBytes(StandardCharsets.UTF_8));
+
+    private LedgerBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int exportEntries = args.length > 0 ? Integer.parseInt(args[0]) : 100_000;
+        int monthEntries = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        Path war = Path.of(System.getProperty("yidan.war", "target/yidan.war")).toAbsolutePath();
+        Path data = Path.of("target", "ledger-benchmark-data").toAbsolutePath();
+        deleteRecursively(data);
+        int httpPort = freePort();
+        try (EmbeddedStack stack = EmbeddedStack.start(war, data, httpPort, freePort(),
+                Map.of("YIDAN_DEMO_DATA", "true"), false)) {
+            if (!stack.awaitReady()) {
+                throw new IllegalStateException("Payara did not become ready; see " + data.resolve("payara.log"));
+            }
+            String base = "http://127.0.0.1:" + httpPort;
+            long started = System.nanoTime();
+            fill(stack.jdbcUrl(), "370323", "2020-03", exportEntries, 50);
+            fill(stack.jdbcUrl(), "620422", "2018-01", monthEntries, 20);
+            System.out.printf("filled %d + %d entries in SQL in %.1f s%n", exportEntries, monthEntries,
+                    (System.nanoTime() - started) / 1e9);
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+            for (int round = 0; round < 2; round++) {  // the first round warms the JIT up
+                for (String type : new String[]{"text/csv", XLSX}) {
+                    export(http, base, "/api/v1/ledger?county=620422", type, monthEntries, round == 1);
+                    export(http, base, "/api/v1/ledger?county=370323", type, exportEntries, round == 1);
+                }
+            }
+            long t0 = System.nanoTime();
+            HttpResponse<String> generated = http.send(HttpRequest.newBuilder(URI.create(base
+                            + "/api/v1/clearing/statements")).header("Authorization", ADMIN)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"county\": \"620422\", \"fund\": \"BASIC\","
+                            + " \"period\": \"2018-01\"}")).build(), HttpResponse.BodyHandlers.ofString());
+            System.out.printf("generate 620422 BASIC 2018-01 (%d entries, 20 hospitals): HTTP %d in %.0f ms%n",
+                    monthEntries, generated.statusCode(), (System.nanoTime() - t0) / 1e6);
+        }
+    }
+
+    private static void export(HttpClient http, String base, String path, String type, int entries, boolean print)
+            throws Exception {
+        gc(http, base);
+        long baseline = usedHeap(http, base);
+        AtomicLong peak = new AtomicLong(baseline);
+        AtomicBoolean running = new AtomicBoolean(true);
+        Thread sampler = new Thread(() -> {
+            while (running.get()) {
+                try {
+                    peak.accumulateAndGet(usedHeap(http, base), Math::max);
+                    Thread.sleep(50);
+                } catch (Exception stop) {
+                    return;
+                }
+            }
+        });
+        sampler.start();
+        long t0 = System.nanoTime();
+        HttpResponse<InputStream> response = http.send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", ADMIN).header("Accept", type).build(), HttpResponse.BodyHandlers.ofInputStream());
+        long bytes = 0;
+        try (InputStream in = response.body()) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                bytes += n;
+            }
+        }
+        double ms = (System.nanoTime() - t0) / 1e6;
+        running.set(false);
+        sampler.join();
+        if (print) {
+            System.out.printf("export %-5s %,7d entries: HTTP %d, %,d bytes in %.0f ms; used heap %d MB before,"
+                            + " peak +%d MB%n", type.equals(XLSX) ? "XLSX" : "CSV", entries, response.statusCode(),
+                    bytes, ms, baseline >> 20, (peak.get() - baseline) >> 20);
+        }
+    }
+
+    /** Asks Payara for a GC through the JVM's own tool, so that the baseline is live data only. */
+    private static void gc(HttpClient http, String base) throws Exception {
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("").contains("payara-micro")
+                        && p.info().commandLine().orElse("").contains("--port " + URI.create(base).getPort()))
+                .findFirst().ifPresent(p -> {
+                    try {
+                        new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                                String.valueOf(p.pid()), "GC.run").redirectErrorStream(true)
+                                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                    } catch (Exception ignored) {
+                        // the baseline is then only less precise
+                    }
+                });
+    }
+
+    private static long usedHeap(HttpClient http, String base) throws Exception {
+        String metrics = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics/base")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith("base_memory_usedHeap_bytes") || line.startsWith("memory_usedHeap_bytes")) {
+                return (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return 0;
+    }
+
+    /**
+     * Synthetic settlements of one month with their journal entries and clearing lines: what the settlement and
+     * the ledger would have stored, without the person registry (the ledger does not read it back).
+     */
+    private static void fill(String jdbcUrl, String county, String month, int entries, int hospitals) throws Exception {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, "postgres", "postgres");
+             Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            String prefix = county + "-B" + month.replace("-", "");
+            s.execute("insert into beneficiary (id_number, name, county) select lpad(g::text, 18, '0'), '测试' || g, '"
+                    + county + "' from generate_series(1, 1000) g on conflict do nothing");
+            s.execute("insert into settlement (receipt_no, county, policy_year, policy_fingerprint, id_number,"
+                    + " person_name, hospital_code, hospital_level, hospital_in_county, visit_type, admission_date,"
+                    + " discharge_date, total_amount, policy_scope_amount, special_drug_amount, fund_total, self_pay,"
+                    + " status, request_json, verification_code, settled_at, settled_by)"
+                    + " select '" + prefix + "-' || g, '" + county + "', " + month.substring(0, 4)
+                    + ", repeat('0', 64), lpad((g % 1000 + 1)::text, 18, '0'), '测试', 'BH' || (g % " + hospitals
+                    + "), 'COUNTY', true, 'INPATIENT', date '" + month + "-01', date '" + month + "-15', 10000, 8000, 0,"
+                    + " 7000, 3000, 'SETTLED', '{}', 'X', now(), 'bench' from generate_series(1, " + entries + ") g");
+            s.execute("insert into settlement_line (receipt_no, position, fund, amount) select '" + prefix
+                    + "-' || g, p, f, a from generate_series(1, " + entries + ") g, (values (0, 'BASIC', 5000),"
+                    + " (1, 'CRITICAL', 1500), (2, 'ASSISTANCE', 500)) v(p, f, a)");
+            s.execute("insert into ledger_entry (id, receipt_no, entry_type, county, fee_month, booked_at, booked_by,"
+                    + " id_number, person_name, township, categories, hospital_code, hospital_level,"
+                    + " hospital_in_county, visit_type, admission_date, discharge_date, total_amount,"
+                    + " policy_scope_amount, special_drug_amount, fund_total, self_pay)"
+                    + " select nextval('ledger_entry_seq'), receipt_no, 'SETTLEMENT', county, '" + month + "',"
+                    + " settled_at, settled_by, id_number, person_name, '会师镇', 'DIBAO', hospital_code,"
+                    + " hospital_level, true, visit_type, admission_date, discharge_date, total_amount,"
+                    + " policy_scope_amount, special_drug_amount, fund_total, self_pay from settlement"
+                    + " where receipt_no like '" + prefix + "-%'");
+            s.execute("insert into ledger_entry_fund (entry_id, fund, amount) select e.id, l.fund, l.amount"
+                    + " from ledger_entry e join settlement_line l on l.receipt_no = e.receipt_no"
+                    + " where e.receipt_no like '" + prefix + "-%'");
+            s.execute("insert into clearing_line (entry_id, fund, county, hospital_code, period, amount)"
+                    + " select e.id, f.fund, e.county, e.hospital_code, e.fee_month, f.amount from ledger_entry e"
+                    + " join ledger_entry_fund f on f.entry_id = e.id where e.receipt_no like '" + prefix + "-%'");
+            c.commit();
+            s.execute("analyze");
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void deleteRecursively(Path path) throws java.io.IOException {
+        if (!Files.exists(path)) {
+            return;
+        }
+        try (var walk = Files.walk(path)) {
+            walk.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+        }
+    }
+}
