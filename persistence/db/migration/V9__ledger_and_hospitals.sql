@@ -17,7 +17,7 @@ alter table beneficiary add column village varchar(100);
 alter table beneficiary add column household_income numeric(14,2) check (household_income >= 0);
 
 -- Allocated 50 at a time: booking an entry inside the settlement's transaction costs no extra round trip.
-create sequence ledger_entry_seq increment by 50;
+create sequence ledger_entry_seq start with 50 increment by 50 minvalue 50;
 
 create table ledger_entry (
     id                  bigint        primary key,
