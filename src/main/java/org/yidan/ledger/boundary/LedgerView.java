@@ -153,6 +153,11 @@ public class LedgerView implements Serializable {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
+    /** 共 N 笔 for the totals line. */
+    public String getCountText() {
+        return FacesMessages.text("journal.count", totals == null ? 0 : totals.entries());
+    }
+
     /** The fund officer's own fund, e.g. 医疗救助; empty for auditors and administrators. */
     public String getOwnFundName() {
         return allFunds || shownFunds == null || shownFunds.isEmpty() ? "" : fundName(shownFunds.get(0));
