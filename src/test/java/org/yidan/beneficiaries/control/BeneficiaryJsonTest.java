@@ -68,7 +68,7 @@ class BeneficiaryJsonTest {
         assertEquals("会师镇", person.township());
         assertEquals("南关村", person.village());
         assertEquals(0, new java.math.BigDecimal("12000.50").compareTo(person.householdIncome()));
-        JsonObject written = BeneficiaryJson.write(person, false);
+        JsonObject written = BeneficiaryJson.write(person);
         assertEquals("12000.50", written.getJsonNumber("householdIncome").toString());
         assertEquals(person, BeneficiaryJson.read(ID, written));
         assertEquals(List.of("householdIncome"), fields(refusal(ID, """
