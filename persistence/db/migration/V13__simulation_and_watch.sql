@@ -56,5 +56,5 @@ create table risk_case_step (
     primary key (case_id, position)
 );
 
--- Compliance (自查自纠) reads settlements of a county by discharge date.
-create index settlement_county_discharge on settlement (county, discharge_date);
+-- Compliance (自查自纠) and the what-if read settled settlements of a county by discharge date: V11's partial index
+-- settlement_county_discharge (county, discharge_date) where status = 'SETTLED' serves them.
