@@ -58,6 +58,8 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--window-size=1400,1000", "--user-data-dir=" + profile);
+        // the console's messages (CSP violations among them) are read by consoleMessages()
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -156,6 +158,17 @@ final class Browser implements AutoCloseable {
                         + " fetch(arguments[0], {credentials: 'same-origin'})"
                         + ".then(function (r) { done(r.status + ' ' + r.headers.get('content-type')); })"
                         + ".catch(function (e) { done('failed ' + e); });", url));
+    }
+
+    /** The browser console's messages since the last call, e.g. "Refused to execute inline script …". */
+    java.util.List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+    }
+
+    /** Opens a URL that is not the application's, e.g. a page of another site. */
+    void openElsewhere(String url) {
+        driver.get(url);
     }
 
     Object script(String script) {

@@ -64,4 +64,5 @@ public class ImportView implements Serializable {
     public BeneficiaryService.ImportResult getResult() {
         return result;
     }
+
 }

@@ -13,7 +13,6 @@ import org.yidan.receipts.control.ChineseAmountInWords;
 import org.yidan.security.boundary.CurrentUser;
 import org.yidan.security.boundary.UserAccounts;
 import org.yidan.security.entity.Permission;
-import org.yidan.security.entity.UserAccount;
 import org.yidan.settlement.boundary.SettlementService;
 import org.yidan.settlement.control.SettlementView;
 
@@ -93,7 +92,7 @@ public class ReceiptView implements Serializable {
         if (username == null) {
             return null;
         }
-        return users.find(username).map(UserAccount::getDisplayName)
+        return users.find(username).map(UserAccounts.UserProfile::displayName)
                 .map(name -> name + "（" + username + "）").orElse(username);
     }
 

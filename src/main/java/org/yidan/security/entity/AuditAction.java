@@ -16,6 +16,11 @@ public enum AuditAction {
     ROSTER_IMPORT,
     USER_CREATE,
     USER_UNLOCK,
+    USER_UPDATE,
+    USER_PASSWORD_RESET,
+    PASSWORD_CHANGE,
+    /** A password stored with fewer PBKDF2 iterations, hashed again at the user's sign-in. */
+    PASSWORD_REHASH,
     DEMO_DATA,
     SIMULATION_START,
     SIMULATION_CANCEL,
@@ -23,7 +28,7 @@ public enum AuditAction {
     RISK_FLAG,
     /** A reversal took a flagged person's self-pay back under the threshold. */
     RISK_CLEAR,
-    RISK_TRANSITION
+    RISK_TRANSITION,
     /** The monthly report generated on schedule (统计月报). */
     REPORT_GENERATE,
     /** A monthly report generated once more on a person's request: a new revision. */
