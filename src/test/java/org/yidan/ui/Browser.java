@@ -63,6 +63,8 @@ final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", java.util.Map.of(
                 "download.default_directory", profile.resolve("downloads").toString(),
                 "download.prompt_for_download", false));
+        // the console's messages (CSP violations among them) are read by consoleMessages()
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -173,6 +175,17 @@ final class Browser implements AutoCloseable {
                 return null;
             }
         });
+    }
+
+    /** The browser console's messages since the last call, e.g. "Refused to execute inline script …". */
+    java.util.List<String> consoleMessages() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(entry -> entry.getLevel() + " " + entry.getMessage()).toList();
+    }
+
+    /** Opens a URL that is not the application's, e.g. a page of another site. */
+    void openElsewhere(String url) {
+        driver.get(url);
     }
 
     Object script(String script) {

@@ -84,4 +84,5 @@ public class ImportView implements Serializable {
     public BeneficiaryService.ImportResult getResult() {
         return result;
     }
+
 }

@@ -26,6 +26,7 @@ import org.yidan.beneficiaries.entity.BeneficiaryRecord.CategorySpan;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord.DiseaseApproval;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord.StandardTag;
 import org.yidan.platform.control.RefusedException;
+import org.yidan.platform.control.Texts;
 import org.yidan.platform.control.RefusedException.FieldError;
 
 /**
@@ -36,6 +37,8 @@ import org.yidan.platform.control.RefusedException.FieldError;
  */
 public final class BeneficiaryJson {
 
+    /** A person has a handful of categories, tags and diseases; more is not a person but an attack. */
+    static final int MAX_ELEMENTS = 50;
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final List<String> FIELD_ORDER = List.of("idNumber", "name", "county", "householdId",
             "categories", "standardTags", "chronicDiseases", "exitedOn", "township", "village", "householdIncome");
@@ -144,8 +147,8 @@ public final class BeneficiaryJson {
             if (isTag(tag)) {
                 tags.add(tag);
             } else {
-                errors.add(new FieldError(path, "Unknown standard tag '" + ((JsonString) value).getString()
-                        + "'; expected one of NATIONAL, PROVINCIAL, MUNICIPAL."));
+                errors.add(new FieldError(path, "Unknown standard tag " + Texts.quote(((JsonString) value).getString())
+                        + "; expected one of NATIONAL, PROVINCIAL, MUNICIPAL."));
             }
         }
 
@@ -238,11 +241,11 @@ public final class BeneficiaryJson {
                 return LocalDate.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(5, 7)),
                         Integer.parseInt(text.substring(8, 10)));
             } catch (DateTimeException notADay) {
-                errors.add(new FieldError(path, "'" + text + "' is not a real day."));
+                errors.add(new FieldError(path, Texts.quote(text) + " is not a real day."));
                 return null;
             }
         }
-        errors.add(new FieldError(path, "Must be a date YYYY-MM-DD, not '" + text + "'."));
+        errors.add(new FieldError(path, "Must be a date YYYY-MM-DD, not " + Texts.quote(text) + "."));
         return null;
     }
 
@@ -253,6 +256,12 @@ public final class BeneficiaryJson {
         }
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
             errors.add(new FieldError(key, "Must be an array, not " + describe(value) + "."));
+            return null;
+        }
+        if (value.asJsonArray().size() > MAX_ELEMENTS) {
+            // the validator compares category spans pairwise: a long list would cost its square
+            errors.add(new FieldError(key, "At most " + MAX_ELEMENTS + " elements, not "
+                    + value.asJsonArray().size() + "."));
             return null;
         }
         return value.asJsonArray();

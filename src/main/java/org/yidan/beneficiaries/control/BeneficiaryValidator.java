@@ -18,6 +18,7 @@ import org.yidan.beneficiaries.entity.BeneficiaryRecord.CategorySpan;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord.DiseaseApproval;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord.StandardTag;
 import org.yidan.platform.control.RefusedException;
+import org.yidan.platform.control.Texts;
 import org.yidan.platform.control.RefusedException.FieldError;
 import org.yidan.policy.entity.PersonCategory;
 
@@ -175,7 +176,7 @@ public final class BeneficiaryValidator {
         if (county == null || county.isEmpty()) {
             errors.add(new FieldError("county", "The county code is required."));
         } else if (!COUNTY.matcher(county).matches()) {
-            errors.add(new FieldError("county", "The county code must be 6 digits, not '" + county + "'."));
+            errors.add(new FieldError("county", "The county code must be 6 digits, not " + Texts.quote(county) + "."));
         }
     }
 
@@ -194,8 +195,8 @@ public final class BeneficiaryValidator {
             if (span.code() == null || span.code().isEmpty()) {
                 errors.add(new FieldError(path + ".code", "The category code is required."));
             } else if (!CATEGORIES.containsKey(span.code())) {
-                errors.add(new FieldError(path + ".code", "Unknown person category '" + span.code()
-                        + "'; expected one of " + ACCEPTED_CATEGORIES + "."));
+                errors.add(new FieldError(path + ".code", "Unknown person category " + Texts.quote(span.code())
+                        + "; expected one of " + ACCEPTED_CATEGORIES + "."));
             }
             if (span.from() == null) {
                 errors.add(new FieldError(path + ".from", "The date the category starts is required."));
@@ -242,7 +243,7 @@ public final class BeneficiaryValidator {
             if (tag == null || tag.isEmpty()) {
                 errors.add(new FieldError(path, "The standard tag is empty."));
             } else if (!TAGS.contains(tag)) {
-                errors.add(new FieldError(path, "Unknown standard tag '" + tag + "'; expected one of "
+                errors.add(new FieldError(path, "Unknown standard tag " + Texts.quote(tag) + "; expected one of "
                         + ACCEPTED_TAGS + "."));
             }
         }
@@ -261,8 +262,8 @@ public final class BeneficiaryValidator {
             if (code == null || code.isEmpty()) {
                 errors.add(new FieldError(path + ".code", "The disease code is required."));
             } else if (!isDiseaseCode(code)) {
-                errors.add(new FieldError(path + ".code", "The disease code '" + code
-                        + "' must be a token of letters, digits and _ such as HYPERTENSION (2 to 64 characters,"
+                errors.add(new FieldError(path + ".code", "The disease code " + Texts.quote(code)
+                        + " must be a token of letters, digits and _ such as HYPERTENSION (2 to 64 characters,"
                         + " starting with a letter)."));
             } else {
                 Integer first = seen.putIfAbsent(code, i);

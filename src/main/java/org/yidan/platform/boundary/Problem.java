@@ -40,17 +40,28 @@ public final class Problem {
     }
 
     public static Response of(RefusedException refused) {
-        Response response = response(refused.status(), refused.code(), titleFor(refused.status()),
-                refused.getMessage(), refused.errors());
+        Response.ResponseBuilder response = Response.status(refused.status()).type(PROBLEM_JSON)
+                .entity(body(refused.status(), refused.code(), titleFor(refused.status()), refused.getMessage(),
+                        refused.errors(), refused.errorCount()).toString());
         if (refused.status() == 503) {
             // every 503 is temporary (an outage, a receipt number not drawn): tell the client when to retry
-            return Response.fromResponse(response).header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS)).build();
+            response.header("Retry-After", String.valueOf(RETRY_AFTER_SECONDS));
         }
-        return response;
+        if (refused.status() == 413) {
+            // the rest of an oversized body is not worth reading: close instead of draining it for keep-alive
+            response.header("Connection", "close");
+        }
+        return response.build();
     }
 
     static JsonObject body(int status, String code, String title, String detail,
                            List<RefusedException.FieldError> errors) {
+        return body(status, code, title, detail, errors, errors.size());
+    }
+
+    /** With {@code errorCount} larger than the list, the problem says how many errors were left out. */
+    static JsonObject body(int status, String code, String title, String detail,
+                           List<RefusedException.FieldError> errors, int errorCount) {
         JsonArrayBuilder fieldErrors = JsonFactories.array();
         for (RefusedException.FieldError error : errors) {
             fieldErrors.add(JsonFactories.object()
@@ -64,6 +75,9 @@ public final class Problem {
                 .add("detail", detail == null ? title : detail)
                 .add("code", code)
                 .add("errors", fieldErrors);
+        if (errorCount > errors.size()) {
+            problem.add("errorCount", errorCount);
+        }
         return problem.build();
     }
 
@@ -76,6 +90,7 @@ public final class Problem {
             case 405 -> "Method not allowed";
             case 406 -> "Not acceptable";
             case 409 -> "Conflict";
+            case 413 -> "Content too large";
             case 415 -> "Unsupported media type";
             case 422 -> "Request refused by the rules";
             case 503 -> "Service unavailable";

@@ -13,15 +13,29 @@ public class RefusedException extends RuntimeException {
     public record FieldError(String field, String message) {
     }
 
+    /**
+     * The most field errors a refusal carries. A bill of 100,000 invalid items or a roster of junk lines
+     * would otherwise answer with an error per element, megabytes that nobody reads; the first ones and
+     * the count say as much.
+     */
+    public static final int MAX_ERRORS = 100;
+
     private final int status;
     private final String code;
     private final List<FieldError> errors;
+    private final int errorCount;
 
     public RefusedException(int status, String code, String detail, List<FieldError> errors) {
-        super(detail);
+        this(status, code, detail, errors, errors.size());
+    }
+
+    /** @param errorCount how many errors there were in all, when {@code errors} holds only the first ones */
+    public RefusedException(int status, String code, String detail, List<FieldError> errors, int errorCount) {
+        super(Texts.cut(detail, 2000));
         this.status = status;
         this.code = code;
-        this.errors = List.copyOf(errors);
+        this.errors = List.copyOf(errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors);
+        this.errorCount = Math.max(errorCount, errors.size());
     }
 
     /** 422: well-formed, but the rules refuse it. */
@@ -50,7 +64,12 @@ public class RefusedException extends RuntimeException {
         return code;
     }
 
+    /** At most {@link #MAX_ERRORS}; {@link #errorCount()} says how many there were. */
     public List<FieldError> errors() {
         return errors;
+    }
+
+    public int errorCount() {
+        return errorCount;
     }
 }

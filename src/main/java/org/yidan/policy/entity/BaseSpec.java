@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.yidan.platform.control.RefusedException;
+import org.yidan.platform.control.Texts;
 
 /**
  * What a rule pays from, always what is left of it after the rules before it in the chain.
@@ -66,7 +67,7 @@ public record BaseSpec(Kind kind, List<ItemCategory> items) {
             }
             return items(categories);
         }
-        throw RefusedException.unprocessable(EnumParsing.UNKNOWN_VALUE, field, "Unknown base '" + value + "' for "
+        throw RefusedException.unprocessable(EnumParsing.UNKNOWN_VALUE, field, "Unknown base " + Texts.quote(value) + " for "
                 + field + "; expected SCOPE, SPECIAL_DRUG or ITEMS:<item categories separated by commas>");
     }
 

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.yidan.platform.control.RefusedException;
+import org.yidan.platform.control.Texts;
 
 /** The one way an enum of this package is read from outside text (JSON, configuration). */
 final class EnumParsing {
@@ -31,6 +32,6 @@ final class EnumParsing {
         }
         String accepted = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
         throw RefusedException.unprocessable(UNKNOWN_VALUE, field,
-                "Unknown value '" + value + "' for " + field + "; expected one of " + accepted);
+                "Unknown value " + Texts.quote(value) + " for " + field + "; expected one of " + accepted);
     }
 }

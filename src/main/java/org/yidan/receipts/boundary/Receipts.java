@@ -10,7 +10,6 @@ import org.yidan.policy.entity.VisitType;
 import org.yidan.receipts.control.ReceiptPdf;
 import org.yidan.receipts.entity.ReceiptDocument;
 import org.yidan.security.boundary.UserAccounts;
-import org.yidan.security.entity.UserAccount;
 import org.yidan.settlement.boundary.SettlementService;
 import org.yidan.settlement.control.SettlementView;
 
@@ -46,7 +45,7 @@ public class Receipts {
     ReceiptDocument document(SettlementView view) {
         String categories = view.personCategories().stream().map(Receipts::categoryName)
                 .collect(Collectors.joining("、"));
-        String clerkName = users.find(view.settledBy()).map(UserAccount::getDisplayName).orElse(view.settledBy());
+        String clerkName = users.find(view.settledBy()).map(UserAccounts.UserProfile::displayName).orElse(view.settledBy());
         return new ReceiptDocument(
                 view.county(), view.countyName(), view.receiptNo(),
                 view.isReversed() ? ReceiptDocument.Status.REVERSED : ReceiptDocument.Status.SETTLED,

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.yidan.security.entity.AuditAction;
+import org.yidan.platform.control.Texts;
 import org.yidan.security.entity.AuditEvent;
 
 /**
@@ -22,12 +23,22 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(String username, AuditAction action, String target, AuditEvent.Outcome outcome, String detail) {
-        em.persist(new AuditEvent(username, action, target, outcome, detail));
+        em.persist(event(username, action, target, outcome, detail));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordIndependently(String username, AuditAction action, String target, AuditEvent.Outcome outcome,
                                     String detail) {
-        em.persist(new AuditEvent(username, action, target, outcome, detail));
+        em.persist(event(username, action, target, outcome, detail));
+    }
+
+    /**
+     * Cut to the columns' sizes: what a client sends (a user name of a megabyte) is audited, not refused by
+     * the database with a 500.
+     */
+    private static AuditEvent event(String username, AuditAction action, String target, AuditEvent.Outcome outcome,
+                                    String detail) {
+        return new AuditEvent(username == null ? null : Texts.cut(username, 64), action,
+                target == null ? null : Texts.cut(target, 200), outcome, detail == null ? null : Texts.cut(detail, 2000));
     }
 }

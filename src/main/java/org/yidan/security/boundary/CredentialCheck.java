@@ -1,8 +1,11 @@
 package org.yidan.security.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.yidan.security.entity.AuditAction;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.yidan.security.control.LoginThrottle;
 import org.yidan.security.entity.AuditEvent;
 
 import javax.crypto.Mac;
@@ -24,6 +27,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * once, each waiting for the user row that the check locks: eight requests queued for over a second
  * in the benchmark. So one request per user checks while the others with the same user wait for it
  * and take its result (striped locks: the number of locks stays fixed whatever user names are sent).
+ * <p>
+ * Password checks are throttled per client address and per user name ({@link LoginThrottle}); a
+ * throttled attempt gets the same answer as a wrong password, without a check.
  */
 @ApplicationScoped
 public class CredentialCheck {
@@ -43,6 +49,7 @@ public class CredentialCheck {
     private final ConcurrentHashMap<String, Remembered> recent = new ConcurrentHashMap<>();
     private final Object[] checkLocks = new Object[LOCK_STRIPES];
     private final byte[] macKey = new byte[32];
+    private LoginThrottle throttle = new LoginThrottle(30, Duration.ofMinutes(10), Duration.ofSeconds(2));
 
     public CredentialCheck() {
         new SecureRandom().nextBytes(macKey);
@@ -51,7 +58,23 @@ public class CredentialCheck {
         }
     }
 
+    /** {@code yidan.login.throttle.address-failures} and {@code .window-minutes}: see the README. */
+    @PostConstruct
+    void configure() {
+        var config = ConfigProvider.getConfig();
+        throttle = new LoginThrottle(
+                config.getOptionalValue("yidan.login.throttle.address-failures", Integer.class).orElse(30),
+                Duration.ofMinutes(config.getOptionalValue("yidan.login.throttle.window-minutes", Integer.class)
+                        .orElse(10)),
+                Duration.ofSeconds(2));
+    }
+
     public UserAccounts.LoginResult checkBasic(String username, String password) {
+        return checkBasic(username, password, null);
+    }
+
+    /** @param address the client's address, for the throttle; null when unknown */
+    public UserAccounts.LoginResult checkBasic(String username, String password, String address) {
         byte[] mac = mac(username, password);
         UserAccounts.LoginResult remembered = remembered(username, mac);
         if (remembered != null) {
@@ -63,7 +86,7 @@ public class CredentialCheck {
             if (remembered != null) {
                 return remembered;
             }
-            UserAccounts.LoginResult result = users.login(username, password.toCharArray());
+            UserAccounts.LoginResult result = throttledLogin(username, password, address);
             if (result.outcome() == UserAccounts.LoginOutcome.SUCCESS) {
                 recent.put(username, new Remembered(mac, result, Instant.now().plus(REMEMBER_FOR)));
                 audit.recordIndependently(username, AuditAction.LOGIN, username, AuditEvent.Outcome.SUCCESS, "HTTP Basic");
@@ -85,10 +108,31 @@ public class CredentialCheck {
 
     /** A form login: never served from memory, always audited. */
     public UserAccounts.LoginResult checkForm(String username, String password) {
+        return checkForm(username, password, null);
+    }
+
+    public UserAccounts.LoginResult checkForm(String username, String password, String address) {
         recent.remove(username);
-        UserAccounts.LoginResult result = users.login(username, password.toCharArray());
+        UserAccounts.LoginResult result = throttledLogin(username, password, address);
         if (result.outcome() == UserAccounts.LoginOutcome.SUCCESS) {
             audit.recordIndependently(username, AuditAction.LOGIN, username, AuditEvent.Outcome.SUCCESS, "form login");
+        }
+        return result;
+    }
+
+    private UserAccounts.LoginResult throttledLogin(String username, String password, String address) {
+        Instant now = Instant.now();
+        if (!throttle.allows(username, address, now)) {
+            audit.recordIndependently(username, AuditAction.LOGIN, username, AuditEvent.Outcome.REFUSED,
+                    "throttled: too many failed sign-ins from " + address + " or for this user name");
+            return new UserAccounts.LoginResult(UserAccounts.LoginOutcome.WRONG_CREDENTIALS, username, null,
+                    java.util.Set.of(), null);
+        }
+        UserAccounts.LoginResult result = users.login(username, password.toCharArray());
+        if (result.outcome() == UserAccounts.LoginOutcome.SUCCESS) {
+            throttle.succeeded(username);
+        } else {
+            throttle.failed(username, address, now);
         }
         return result;
     }
@@ -96,6 +140,8 @@ public class CredentialCheck {
     /** Forget remembered credentials, e.g. after a password change or a lock. */
     public void forget(String username) {
         recent.remove(username);
+        // an administrator's unlock or reset also ends the name's throttling
+        throttle.succeeded(username);
     }
 
     private byte[] mac(String username, String password) {

@@ -38,7 +38,7 @@ public class DemoUsers {
         createUser("demo-registrar", "演示登记员", EnumSet.of(Role.REGISTRAR));
         createUser("demo-fund", "演示医疗救助基金经办", EnumSet.of(Role.FUND_VIEWER));
         createUser("demo-analyst", "演示政策测算员", EnumSet.of(Role.POLICY_ANALYST));
-        users.find("demo-fund").ifPresent(fundOfficer -> fundOfficer.setFund("ASSISTANCE"));
+        users.assignFund("demo-fund", "ASSISTANCE");
         audit.record("system", AuditAction.DEMO_DATA, "demo", AuditEvent.Outcome.SUCCESS, "demo users loaded");
     }
 

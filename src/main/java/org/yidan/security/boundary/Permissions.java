@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.security.entity.Permission;
 import org.yidan.security.entity.Role;
-import org.yidan.security.entity.UserAccount;
 
 import java.util.List;
 import java.util.Optional;
@@ -64,6 +63,6 @@ public class Permissions {
 
     /** The fund named on the caller's user account (a fund officer's), if any. */
     public Optional<String> ownFund() {
-        return users.find(username()).map(UserAccount::getFund);
+        return users.find(username()).map(UserAccounts.UserProfile::fund);
     }
 }

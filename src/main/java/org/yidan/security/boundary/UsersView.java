@@ -20,7 +20,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** {@code security/users.xhtml}: the administrator lists users, creates one with roles and unlocks locked accounts. */
+/**
+ * {@code security/users.xhtml}: the administrator lists users, creates one with roles, edits a user's roles,
+ * fund, state (enabled, exempt from lockout), resets a password and unlocks locked accounts.
+ */
 @Named
 @ViewScoped
 public class UsersView implements Serializable {
@@ -35,12 +38,20 @@ public class UsersView implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    private List<UserAdministration.UserRow> users = List.of();
+    private List<UserAccounts.UserProfile> users = List.of();
     private String username;
     private String displayName;
     private String password;
     private Role[] roles = new Role[0];
     private Fund fund;
+
+    /** The user the edit or reset dialog is about. */
+    private String editing;
+    private Role[] editRoles = new Role[0];
+    private Fund editFund;
+    private boolean editEnabled;
+    private boolean editExempt;
+    private String newPassword;
 
     @PostConstruct
     void init() {
@@ -80,7 +91,7 @@ public class UsersView implements Serializable {
         String field = refused.errors().isEmpty() ? "" : refused.errors().get(0).field();
         switch (field) {
             case "username" -> FacesMessages.error("createForm:username", "users.invalidUsername");
-            case "password" -> FacesMessages.error("createForm:password", "users.passwordTooShort");
+            case "password" -> FacesMessages.error("createForm:password", "password.tooShort");
             case "roles" -> FacesMessages.error("createForm:roles", "users.rolesRequired");
             case "fund" -> FacesMessages.error("createForm:fund", "users.fundRequired");
             case "displayName" -> FacesMessages.error("createForm:displayName",
@@ -89,7 +100,7 @@ public class UsersView implements Serializable {
         }
     }
 
-    public void unlock(UserAdministration.UserRow row) {
+    public void unlock(UserAccounts.UserProfile row) {
         try {
             administration.unlock(row.username(), currentUser.getUsername());
             FacesMessages.info("users.unlocked", row.username());
@@ -99,21 +110,73 @@ public class UsersView implements Serializable {
         }
     }
 
-    public boolean locked(UserAdministration.UserRow row) {
+    /** Opens the edit dialog with the user's current roles, fund and state. */
+    public void startEdit(UserAccounts.UserProfile row) {
+        editing = row.username();
+        editRoles = row.roles().toArray(Role[]::new);
+        editFund = row.fund() == null ? null : Fund.valueOf(row.fund());
+        editEnabled = row.enabled();
+        editExempt = row.lockoutExempt();
+    }
+
+    public void saveEdit() {
+        try {
+            administration.update(editing, editRoles.length == 0 ? Set.of() : EnumSet.copyOf(List.of(editRoles)),
+                    editFund, editEnabled, editExempt, currentUser.getUsername());
+            FacesMessages.info("users.updated", editing);
+            reload();
+            org.primefaces.PrimeFaces.current().executeScript("PF('editDialog').hide()");
+        } catch (RefusedException refused) {
+            jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
+            String field = refused.errors().isEmpty() ? "" : refused.errors().get(0).field();
+            switch (field) {
+                case "roles" -> FacesMessages.error("editForm:editRoles", refused.getMessage().contains("itself")
+                        ? "users.notYourself" : "users.rolesRequired");
+                case "fund" -> FacesMessages.error("editForm:editFund", "users.fundRequired");
+                default -> FacesMessages.errorText(null, FacesMessages.refusalText(refused));
+            }
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+        }
+    }
+
+    public void startReset(UserAccounts.UserProfile row) {
+        editing = row.username();
+        newPassword = null;
+    }
+
+    public void resetPassword() {
+        try {
+            administration.resetPassword(editing, newPassword == null ? null : newPassword.toCharArray(),
+                    currentUser.getUsername());
+            FacesMessages.info("users.passwordReset", editing);
+            reload();
+            org.primefaces.PrimeFaces.current().executeScript("PF('resetDialog').hide()");
+        } catch (RefusedException refused) {
+            jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
+            FacesMessages.error("resetForm:newPassword", "password.tooShort");
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+        } finally {
+            newPassword = null;
+        }
+    }
+
+    public boolean locked(UserAccounts.UserProfile row) {
         return row.lockedAt(Instant.now());
     }
 
-    public String status(UserAdministration.UserRow row) {
+    public String status(UserAccounts.UserProfile row) {
         if (!row.enabled()) {
             return FacesMessages.text("users.disabled");
         }
         if (locked(row)) {
             return FacesMessages.text("users.locked", TIME.format(row.lockedUntil()));
         }
-        return FacesMessages.text("users.active");
+        return FacesMessages.text(row.lockoutExempt() ? "users.activeExempt" : "users.active");
     }
 
-    public String roleLabels(UserAdministration.UserRow row) {
+    public String roleLabels(UserAccounts.UserProfile row) {
         return row.roles().stream().map(role -> FacesMessages.text("role." + role.name()))
                 .collect(Collectors.joining("、"));
     }
@@ -130,8 +193,52 @@ public class UsersView implements Serializable {
         return Fund.values();
     }
 
-    public List<UserAdministration.UserRow> getUsers() {
+    public List<UserAccounts.UserProfile> getUsers() {
         return users;
+    }
+
+    public String getEditing() {
+        return editing;
+    }
+
+    public Role[] getEditRoles() {
+        return editRoles.clone();
+    }
+
+    public void setEditRoles(Role[] editRoles) {
+        this.editRoles = editRoles == null ? new Role[0] : editRoles.clone();
+    }
+
+    public Fund getEditFund() {
+        return editFund;
+    }
+
+    public void setEditFund(Fund editFund) {
+        this.editFund = editFund;
+    }
+
+    public boolean isEditEnabled() {
+        return editEnabled;
+    }
+
+    public void setEditEnabled(boolean editEnabled) {
+        this.editEnabled = editEnabled;
+    }
+
+    public boolean isEditExempt() {
+        return editExempt;
+    }
+
+    public void setEditExempt(boolean editExempt) {
+        this.editExempt = editExempt;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
     }
 
     public String getUsername() {

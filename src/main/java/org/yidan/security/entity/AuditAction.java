@@ -18,6 +18,11 @@ public enum AuditAction {
     ROSTER_IMPORT,
     USER_CREATE,
     USER_UNLOCK,
+    USER_UPDATE,
+    USER_PASSWORD_RESET,
+    PASSWORD_CHANGE,
+    /** A password stored with fewer PBKDF2 iterations, hashed again at the user's sign-in. */
+    PASSWORD_REHASH,
     DEMO_DATA,
     SIMULATION_START,
     SIMULATION_CANCEL,

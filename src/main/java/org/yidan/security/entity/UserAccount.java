@@ -52,6 +52,10 @@ public class UserAccount {
     @Column(nullable = false)
     private boolean enabled = true;
 
+    /** A hospital system's account: failed sign-ins are throttled but never lock it (README, "Security"). */
+    @Column(name = "lockout_exempt", nullable = false)
+    private boolean lockoutExempt;
+
     @Column(name = "failed_logins", nullable = false)
     private int failedLogins;
 
@@ -115,6 +119,14 @@ public class UserAccount {
 
     public void setEnabled(boolean enabled) {
         this.enabled = enabled;
+    }
+
+    public boolean isLockoutExempt() {
+        return lockoutExempt;
+    }
+
+    public void setLockoutExempt(boolean lockoutExempt) {
+        this.lockoutExempt = lockoutExempt;
     }
 
     public int getFailedLogins() {

@@ -1,5 +1,6 @@
 package org.yidan.settlement.boundary;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -24,6 +25,7 @@ import org.yidan.security.boundary.Permissions;
 import org.yidan.security.boundary.Refusals;
 import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.Permission;
+import org.yidan.security.entity.Role;
 import org.yidan.settlement.control.SettlementJson;
 import org.yidan.settlement.control.SettlementRequest;
 import org.yidan.settlement.control.SettlementRequestJson;
@@ -46,6 +48,7 @@ public class SettlementResource {
 
     @POST
     @Path("preview")
+    @RolesAllowed({Role.CLERK_NAME, Role.ADMIN_NAME})
     public JsonObject preview(String text) {
         permissions.require(Permission.SETTLE);
         SettlementRequest request = SettlementRequestJson.parse(JsonBodies.object(text));
@@ -53,6 +56,7 @@ public class SettlementResource {
     }
 
     @POST
+    @RolesAllowed({Role.CLERK_NAME, Role.ADMIN_NAME})
     public Response settle(@HeaderParam("Idempotency-Key") String idempotencyKey, String text,
                            @Context UriInfo uri) {
         permissions.require(Permission.SETTLE);
@@ -71,7 +75,9 @@ public class SettlementResource {
         if (outcome.replayed()) {
             return Response.ok(json).header("Idempotent-Replayed", "true").build();
         }
-        return Response.created(uri.getAbsolutePathBuilder().path(outcome.settlement().receiptNo()).build())
+        // a path, not a URL: an absolute one would be built from the Host header the client sent
+        return Response.created(java.net.URI.create(uri.getBaseUri().getRawPath() + "settlements/"
+                        + outcome.settlement().receiptNo()))
                 .entity(json).build();
     }
 
@@ -79,11 +85,17 @@ public class SettlementResource {
     @GET
     @Path("{receiptNo}")
     public JsonObject get(@PathParam("receiptNo") String receiptNo) {
+        java.util.Optional<String> onlyFund = permissions.onlyFund();
+        if (onlyFund.isPresent()) {
+            // a fund officer: its fund's line and what that line is booked by, nothing else of the settlement
+            return SettlementJson.toFundOfficerJson(settlements.find(receiptNo), onlyFund.get());
+        }
         return SettlementJson.toJson(settlements.find(receiptNo));
     }
 
     @POST
     @Path("{receiptNo}/reversal")
+    @RolesAllowed({Role.AUDITOR_NAME, Role.ADMIN_NAME})
     public JsonObject reverse(@PathParam("receiptNo") String receiptNo, String text) {
         permissions.require(Permission.REVERSE);
         JsonObject body = JsonBodies.object(text);

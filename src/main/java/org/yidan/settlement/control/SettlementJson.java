@@ -75,6 +75,54 @@ public final class SettlementJson {
         return json.build();
     }
 
+    /**
+     * What a fund officer (FUND_VIEWER) reads of a settlement: its own fund's line with the facts that line
+     * is booked by (receipt, status, policy, masked ID number, hospital, visit and dates). Not the person's
+     * name, the bill's and the other funds' totals, the self-pay, the verification code or the clerk.
+     */
+    public static JsonObject toFundOfficerJson(SettlementView view, String fund) {
+        JsonArrayBuilder lines = JsonFactories.array();
+        for (SettlementView.Line line : view.lines()) {
+            if (!line.fund().equals(fund)) {
+                continue;
+            }
+            JsonArrayBuilder steps = JsonFactories.array();
+            for (SettlementView.StepLine step : line.steps()) {
+                steps.add(JsonFactories.object()
+                        .add("rule", step.rule())
+                        .add("base", money(step.base()))
+                        .add("amount", money(step.amount()))
+                        .add("explanation", step.explanation()));
+            }
+            lines.add(JsonFactories.object()
+                    .add("fund", line.fund())
+                    .add("name", line.name())
+                    .add("amount", money(line.amount()))
+                    .add("steps", steps));
+        }
+        JsonObjectBuilder json = JsonFactories.object()
+                .add("receiptNo", view.receiptNo())
+                .add("status", view.status())
+                .add("policy", view.policyId())
+                .add("idNumber", view.idNumber())
+                .add("hospital", JsonFactories.object().add("code", view.hospitalCode())
+                        .add("level", view.hospitalLevel()).add("inCounty", view.hospitalInCounty()))
+                .add("visitType", view.visitType())
+                .add("admissionDate", view.admissionDate().toString())
+                .add("dischargeDate", view.dischargeDate().toString())
+                .add("lines", lines);
+        if (view.settledAt() != null) {
+            json.add("settledAt", view.settledAt().atZoneSameInstant(CountyClock.ZONE).toOffsetDateTime()
+                    .format(TIMESTAMP));
+        }
+        if (view.reversedAt() != null) {
+            json.add("reversal", JsonFactories.object()
+                    .add("reversedAt", view.reversedAt().atZoneSameInstant(CountyClock.ZONE).toOffsetDateTime()
+                            .format(TIMESTAMP)));
+        }
+        return json.build();
+    }
+
     public static BigDecimal money(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_UP);
     }

@@ -10,6 +10,7 @@ import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.control.JsonFactories;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.platform.control.RefusedException.FieldError;
+import org.yidan.platform.control.Texts;
 import org.yidan.policy.entity.Bill;
 import org.yidan.policy.entity.BillItem;
 import org.yidan.policy.entity.Fund;
@@ -34,8 +35,17 @@ public final class SettlementRequestJson {
 
     /** The largest amount the database keeps (numeric(14,2)). */
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
+    /**
+     * Bounds on an amount's written form, checked before anything computes with it or prints it: a
+     * number such as {@code 1e-999999999} is 14 bytes, and its plain form is a gigabyte of zeros.
+     */
+    private static final int MAX_SCALE = 20;
+    private static final int MAX_PRECISION = 40;
+    /** A bill lists charges per category; a thousand lines is already far more than any hospital sends. */
+    static final int MAX_ITEMS = 1000;
 
     private final List<FieldError> errors = new ArrayList<>();
+    private int errorCount;
     private String firstCode;
 
     private SettlementRequestJson() {
@@ -108,7 +118,7 @@ public final class SettlementRequestJson {
         List<BillItem> items = items(json);
         Map<Fund, BigDecimal> external = externalPayments(json);
         if (!errors.isEmpty()) {
-            throw new RefusedException(422, firstCode, errors.get(0).message(), errors);
+            throw new RefusedException(422, firstCode, errors.get(0).message(), errors, errorCount);
         }
         Bill bill = new Bill(visitType, hospital, admission, discharge, total, scope,
                 special == null ? new BigDecimal("0.00") : special, items, external);
@@ -124,6 +134,10 @@ public final class SettlementRequestJson {
         if (value.getValueType() != JsonValue.ValueType.ARRAY) {
             fail("FIELD_INVALID", "items", "items must be an array of {category, amount}");
             return items;
+        }
+        if (value.asJsonArray().size() > MAX_ITEMS) {
+            fail("FIELD_INVALID", "items", "A bill has at most " + MAX_ITEMS + " items, not "
+                    + value.asJsonArray().size());
         }
         int index = 0;
         for (JsonValue element : value.asJsonArray()) {
@@ -153,7 +167,7 @@ public final class SettlementRequestJson {
             return payments;
         }
         for (Map.Entry<String, JsonValue> entry : value.asJsonObject().entrySet()) {
-            String path = "externalPayments." + entry.getKey();
+            String path = "externalPayments." + Texts.cut(entry.getKey(), Texts.MAX_QUOTED);
             Fund fund;
             try {
                 fund = Fund.parse(path, entry.getKey());
@@ -214,7 +228,7 @@ public final class SettlementRequestJson {
                 return constant;
             }
         }
-        fail("UNKNOWN_VALUE", path, "Unknown " + path + " '" + text + "'; expected one of "
+        fail("UNKNOWN_VALUE", path, "Unknown " + path + " " + Texts.quote(text) + "; expected one of "
                 + java.util.Arrays.toString(type.getEnumConstants()));
         return null;
     }
@@ -227,7 +241,7 @@ public final class SettlementRequestJson {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException invalid) {
-            fail("DATE_INVALID", name, name + " must be a date YYYY-MM-DD, not '" + text + "'");
+            fail("DATE_INVALID", name, name + " must be a date YYYY-MM-DD, not " + Texts.quote(text));
             return null;
         }
     }
@@ -241,13 +255,25 @@ public final class SettlementRequestJson {
             return null;
         }
         BigDecimal amount;
-        if (value instanceof JsonNumber number) {
-            amount = number.bigDecimalValue();
-        } else if (value instanceof JsonString text) {
+        if (value instanceof JsonNumber || value instanceof JsonString) {
+            String written;
             try {
-                amount = new BigDecimal(text.getString().trim());
+                written = value instanceof JsonString text ? text.getString().trim() : value.toString();
+            } catch (RuntimeException unreadable) {
+                // the JSON provider may itself refuse a number with an extreme exponent
+                written = "?";
+            }
+            try {
+                // the written form is bounded first: BigDecimal's own parser is linear, but what is done
+                // with a huge scale afterwards (printing, rounding, comparing) is not
+                amount = written.length() > MAX_PRECISION + 2 ? null : new BigDecimal(written);
             } catch (NumberFormatException notANumber) {
-                fail("AMOUNT_INVALID", path, path + " is not an amount: '" + text.getString() + "'");
+                amount = null;
+            }
+            if (amount == null || amount.scale() > MAX_SCALE || amount.scale() < -MAX_SCALE
+                    || amount.precision() > MAX_PRECISION) {
+                fail("AMOUNT_INVALID", path, path + " is not an amount with at most two decimals: "
+                        + Texts.quote(written));
                 return null;
             }
         } else {
@@ -259,7 +285,7 @@ public final class SettlementRequestJson {
             return null;
         }
         if (amount.stripTrailingZeros().scale() > 2) {
-            fail("AMOUNT_INVALID", path, path + " has more than two decimals: " + amount.toPlainString());
+            fail("AMOUNT_INVALID", path, path + " has more than two decimals: " + Texts.quote(amount.toPlainString()));
             return null;
         }
         if (amount.compareTo(MAX_AMOUNT) > 0) {
@@ -269,10 +295,14 @@ public final class SettlementRequestJson {
         return amount.setScale(2);
     }
 
+    /** Counts every error but keeps only the first {@link RefusedException#MAX_ERRORS}. */
     private void fail(String code, String field, String message) {
         if (firstCode == null) {
             firstCode = code;
         }
-        errors.add(new FieldError(field, message));
+        errorCount++;
+        if (errors.size() < RefusedException.MAX_ERRORS) {
+            errors.add(new FieldError(field, message));
+        }
     }
 }
