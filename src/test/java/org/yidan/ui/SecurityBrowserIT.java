@@ -140,9 +140,9 @@ class SecurityBrowserIT {
         clerk.type("billForm:admissionDate_input", "2020-05-01");
         clerk.type("billForm:dischargeDate_input", "2020-05-10");
         clerk.click(By.cssSelector("h1.yd-page-title"));
-        clerk.replace("billForm:totalAmount_input", "60000");
-        clerk.replace("billForm:policyScopeAmount_input", "50000");
-        clerk.find(By.cssSelector(".yd-external-BASIC input[type=text]")).sendKeys("30000");
+        clerk.replace("billForm:totalAmount", "60000");
+        clerk.replace("billForm:policyScopeAmount", "50000");
+        clerk.find(By.cssSelector("input.yd-external-BASIC")).sendKeys("30000");
         clerk.click("billForm:previewButton");
         clerk.awaitScrolledTo("previewForm:previewPanel");
         assertEquals("12,050.00", clerk.text("previewForm:selfPay"));
