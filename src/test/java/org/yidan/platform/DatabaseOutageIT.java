@@ -1,7 +1,6 @@
 package org.yidan.platform;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.json.JsonObject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -102,7 +101,8 @@ class DatabaseOutageIT {
         assertEquals("UP", live.json().getString("status"), live::toString);
         Api.Reply ready = api.get("/health/ready");
         assertEquals(503, ready.status(), ready::toString);
-        assertEquals("DOWN", check(ready.json(), "database").getString("status"));
+        // the probe sees the status only (its details need a signed-in operator, whom no database can check now)
+        assertEquals("DOWN", ready.json().getString("status"), ready::toString);
         Api clerk = api.as("demo-clerk", "demo-clerk");
         assertDatabaseUnavailable(clerk.post("/api/v1/settlements", bill("370323195803120215"),
                 "Idempotency-Key", UUID.randomUUID().toString()));
@@ -305,12 +305,6 @@ class DatabaseOutageIT {
         assertNotNull(reply, path + " never answered; see " + work.resolve("payara.log"));
         assertEquals(status, reply.status(), reply::toString);
         return reply;
-    }
-
-    private static JsonObject check(JsonObject health, String name) {
-        return health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(check -> name.equals(check.getString("name")))
-                .findFirst().orElseThrow(() -> new AssertionError("no check named " + name + " in " + health));
     }
 
     private static String jdbcUrl() {
