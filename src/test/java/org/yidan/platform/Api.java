@@ -24,7 +24,10 @@ import java.util.Base64;
 public final class Api {
 
     private final String root;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    // HTTP/1.1 as hospital systems speak it: the JDK client otherwise upgrades to cleartext HTTP/2, whose connection
+    // Payara closed under a roster import of more than twenty seconds ("EOF reached while reading")
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
     private String authorization;
 
     public Api(URL injected) {
