@@ -26,8 +26,8 @@ public final class Api {
     private final String root;
     // HTTP/1.1 as hospital systems speak it: the JDK client otherwise upgrades to cleartext HTTP/2, whose connection
     // Payara closed under a roster import of more than twenty seconds ("EOF reached while reading")
-    // generous: the 35,000-person roster import (a printed figure, not a timed assertion) took 23 s alone and over
-    // 60 s late in a full run on 2 cores, a regression under investigation; a hang still fails the test
+    // generous: the 35,000-person roster import (a printed figure, not a timed assertion) took 19-23 s alone and over
+    // 60 s once late in a full run on 2 cores (not yet explained); a hang still fails the test
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(300);
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
