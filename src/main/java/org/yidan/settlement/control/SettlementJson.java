@@ -23,19 +23,7 @@ public final class SettlementJson {
     public static JsonObject toJson(SettlementView view) {
         JsonArrayBuilder lines = JsonFactories.array();
         for (SettlementView.Line line : view.lines()) {
-            JsonArrayBuilder steps = JsonFactories.array();
-            for (SettlementView.StepLine step : line.steps()) {
-                steps.add(JsonFactories.object()
-                        .add("rule", step.rule())
-                        .add("base", money(step.base()))
-                        .add("amount", money(step.amount()))
-                        .add("explanation", step.explanation()));
-            }
-            lines.add(JsonFactories.object()
-                    .add("fund", line.fund())
-                    .add("name", line.name())
-                    .add("amount", money(line.amount()))
-                    .add("steps", steps));
+            lines.add(lineJson(line));
         }
         JsonObjectBuilder json = JsonFactories.object();
         if (view.receiptNo() != null) {
@@ -86,19 +74,7 @@ public final class SettlementJson {
             if (!line.fund().equals(fund)) {
                 continue;
             }
-            JsonArrayBuilder steps = JsonFactories.array();
-            for (SettlementView.StepLine step : line.steps()) {
-                steps.add(JsonFactories.object()
-                        .add("rule", step.rule())
-                        .add("base", money(step.base()))
-                        .add("amount", money(step.amount()))
-                        .add("explanation", step.explanation()));
-            }
-            lines.add(JsonFactories.object()
-                    .add("fund", line.fund())
-                    .add("name", line.name())
-                    .add("amount", money(line.amount()))
-                    .add("steps", steps));
+            lines.add(lineJson(line));
         }
         JsonObjectBuilder json = JsonFactories.object()
                 .add("receiptNo", view.receiptNo())
@@ -125,5 +101,22 @@ public final class SettlementJson {
 
     public static BigDecimal money(BigDecimal amount) {
         return amount.setScale(2, RoundingMode.HALF_UP);
+    }
+
+    /** One fund's line with its steps, the same for every caller who may see that line. */
+    private static JsonObjectBuilder lineJson(SettlementView.Line line) {
+        JsonArrayBuilder steps = JsonFactories.array();
+        for (SettlementView.StepLine step : line.steps()) {
+            steps.add(JsonFactories.object()
+                    .add("rule", step.rule())
+                    .add("base", money(step.base()))
+                    .add("amount", money(step.amount()))
+                    .add("explanation", step.explanation()));
+        }
+        return JsonFactories.object()
+                .add("fund", line.fund())
+                .add("name", line.name())
+                .add("amount", money(line.amount()))
+                .add("steps", steps);
     }
 }
