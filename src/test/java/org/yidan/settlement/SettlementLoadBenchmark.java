@@ -10,8 +10,6 @@ import java.io.InputStreamReader;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -27,8 +25,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Settlement throughput and latency over REST against one Payara Micro and an embedded PostgreSQL,
- * next to pgbench's TPC-B-like throughput on the same PostgreSQL with the same number of clients.
+ * Settlement throughput and latency over REST against one Payara Micro and an embedded PostgreSQL, next to the
+ * database's own limit for the same work: {@code bench/settle-limit.sql} (one settlement's rows with the fewest round
+ * trips, kept in step with the schema by {@link SettleLimitScriptTest}) run by pgbench on the same PostgreSQL with
+ * the same number of clients, and the ratio of the two (goal: at least 0.75 at 8 clients, p99 under 50 ms).
  * Prints figures, with the CPU milliseconds each side spent per operation; asserts nothing.
  * Arguments: bills (default 10000), clients (default 8), persons (default 400), warm-up seconds (default 120).
  * <pre>mvn -q package -DskipTests exec:java -Dexec.classpathScope=test \
@@ -87,20 +87,29 @@ public final class SettlementLoadBenchmark {
                     reads.count / reads.seconds, reads.percentile(99));
             printCpu("per read", readCpu);
 
-            if (initializePgbench(stack.databasePort())) {
-                // only the timed run is metered: pgbench -i loads a million rows first
-                before = cpu.read();
-                Pgbench pgbench = runPgbench(stack.databasePort(), clients);
-                if (pgbench.transactions() == 0) {
-                    throw new IllegalStateException("pgbench processed no transaction");
-                }
-                double[] pgbenchCpu = CpuMeter.millisPerOperation(before, cpu.read(), pgbench.transactions());
-                System.out.printf("pgbench TPC-B-like: %.1f tps with %d clients on the same PostgreSQL%n",
-                        pgbench.tps(), clients);
-                printCpu("per pgbench transaction", pgbenchCpu);
-                System.out.printf("ratio settlements/s : pgbench tps = %.2f (goal >= 0.50); p99 %.1f ms (goal < 50 ms)%n",
-                        result.count / result.seconds / pgbench.tps(), result.percentile(99));
+            // the database's own limit for the same work: bench/settle-limit.sql with pgbench, same clients, on the
+            // benchmark's own embedded PostgreSQL (a database of its own, migrated by the same migrations)
+            String limitUrl = SettleLimit.prepare(stack.databasePort());
+            Path script = SettleLimit.scriptFile(data);
+            before = cpu.read();
+            Pgbench limit = runPgbench(SettleLimit.pgbench(script, stack.databasePort(), clients, 20));
+            if (limit == null) {
+                System.out.println("pgbench is not installed (Debian: apt-get install postgresql-client); no ratio");
+                return;
             }
+            if (limit.transactions() == 0) {
+                throw new IllegalStateException("pgbench processed no transaction of settle-limit.sql:\n"
+                        + limit.output());
+            }
+            double[] limitCpu = CpuMeter.millisPerOperation(before, cpu.read(), limit.transactions());
+            System.out.printf("DB-only limit (settle-limit.sql, pgbench -M simple, %s): %.1f settlements/s with %d"
+                    + " clients, latency average %s ms%n", limitUrl, limit.tps(), clients, limit.latencyAverage());
+            printCpu("per settle-limit transaction", limitCpu);
+            double rate = result.count / result.seconds;
+            System.out.printf("RESULT ratio REST : DB-only limit = %.1f : %.1f = %.2f (goal >= 0.75);"
+                            + " p50 %.1f  p95 %.1f  p99 %.1f ms (goal p99 < 50 ms)%n",
+                    rate, limit.tps(), rate / limit.tps(), result.percentile(50), result.percentile(95),
+                    result.percentile(99));
         }
     }
 
@@ -209,36 +218,21 @@ public final class SettlementLoadBenchmark {
         return new Result(done.get(), failures.get(), seconds, measured);
     }
 
-    private record Pgbench(double tps, long transactions) {
+    private record Pgbench(double tps, long transactions, String latencyAverage, String output) {
     }
 
-    /** A fresh pgbench database at scale 10; false when pgbench is not installed. */
-    private static boolean initializePgbench(int port) throws Exception {
-        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
-                "postgres", "postgres")) {
-            admin.createStatement().execute("drop database if exists pgbench");
-            admin.createStatement().execute("create database pgbench");
+    /** Runs pgbench and reads its tps and the transactions it processed; null when pgbench is not installed. */
+    private static Pgbench runPgbench(String[] command) throws Exception {
+        String output = exec(command);
+        if (output == null) {
+            return null;
         }
-        if (exec(concat(new String[]{"pgbench", "-i", "-q", "-s", "10"}, pgbenchConnection(port))) == null) {
-            System.out.println("pgbench is not installed (Debian: apt-get install postgresql-contrib or postgresql-client); skipping the comparison");
-            return false;
-        }
-        return true;
-    }
-
-    /** pgbench's default TPC-B-like script for 20 s: its tps and the transactions it processed. */
-    private static Pgbench runPgbench(int port, int clients) throws Exception {
-        String output = exec(concat(new String[]{"pgbench", "-c", String.valueOf(clients), "-j", "2", "-T", "20"},
-                pgbenchConnection(port)));
-        output = output == null ? "" : output;
         Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
         Matcher processed = Pattern.compile("number of transactions actually processed: ([0-9]+)").matcher(output);
+        Matcher latency = Pattern.compile("latency average = ([0-9.]+) ms").matcher(output);
         return new Pgbench(tps.find() ? Double.parseDouble(tps.group(1)) : 0,
-                processed.find() ? Long.parseLong(processed.group(1)) : 0);
-    }
-
-    private static String[] pgbenchConnection(int port) {
-        return new String[]{"-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres", "pgbench"};
+                processed.find() ? Long.parseLong(processed.group(1)) : 0,
+                latency.find() ? latency.group(1) : "?", output);
     }
 
     private static String exec(String[] command) throws Exception {
@@ -255,10 +249,6 @@ public final class SettlementLoadBenchmark {
         }
         process.waitFor();
         return output.toString();
-    }
-
-    private static String[] concat(String[]... parts) {
-        return Arrays.stream(parts).flatMap(Arrays::stream).toArray(String[]::new);
     }
 
     private static String basic(String user, String password) {

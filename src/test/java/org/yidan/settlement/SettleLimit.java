@@ -1,0 +1,112 @@
+package org.yidan.settlement;
+
+import org.flywaydb.core.Flyway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The database's own limit for settling: {@code bench/settle-limit.sql}, one settlement's rows written with the
+ * fewest round trips, on a database of its own ({@value #DATABASE}) migrated by the project's Flyway migrations and
+ * filled by {@code bench/settle-limit-persons.sql}. Used by {@link SettlementLoadBenchmark} (with pgbench) and by
+ * {@link SettleLimitScriptTest} (one iteration over JDBC), so that the script stays in step with the schema.
+ */
+final class SettleLimit {
+
+    static final String DATABASE = "yidan_limit";
+    static final String SCRIPT = "bench/settle-limit.sql";
+    static final String PERSONS = "bench/settle-limit-persons.sql";
+
+    /** pgbench's variables as the script uses them: {@code :p}, {@code :n}, {@code :client_id} (not {@code ::cast}). */
+    private static final Pattern VARIABLE = Pattern.compile("(?<![:\\w]):([a-z_]+)\\b");
+
+    private SettleLimit() {
+    }
+
+    /** Drops and creates {@value #DATABASE} on the server at {@code port} (user postgres), migrates and fills it. */
+    static String prepare(int port) throws SQLException {
+        String server = "jdbc:postgresql://127.0.0.1:" + port + "/";
+        try (Connection admin = DriverManager.getConnection(server + "postgres", "postgres", "postgres");
+             Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists " + DATABASE + " with (force)");
+            statement.execute("create database " + DATABASE + " encoding 'UTF8'");
+        }
+        String url = server + DATABASE;
+        Flyway.configure(SettleLimit.class.getClassLoader()).dataSource(url, "postgres", "postgres")
+                .locations("classpath:db/migration").load().migrate();
+        try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+             Statement statement = connection.createStatement()) {
+            for (String sql : statements(resource(PERSONS), Map.of())) {
+                statement.execute(sql);
+            }
+        }
+        return url;
+    }
+
+    static String resource(String name) {
+        try (InputStream in = SettleLimit.class.getClassLoader().getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the test classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException failure) {
+            throw new UncheckedIOException(failure);
+        }
+    }
+
+    /** The script as a file pgbench can read. */
+    static Path scriptFile(Path directory) throws IOException {
+        Files.createDirectories(directory);
+        Path file = directory.resolve("settle-limit.sql");
+        Files.writeString(file, resource(SCRIPT), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /**
+     * The script's SQL lines, one statement each (pgbench's format), comments and meta-commands left out and
+     * pgbench's variables named in {@code values} replaced (JSON's {@code "x":true} is not a variable).
+     */
+    static List<String> statements(String script, Map<String, String> values) {
+        List<String> statements = new ArrayList<>();
+        for (String line : script.split("\n")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("--") || trimmed.startsWith("\\")) {
+                continue;
+            }
+            Matcher variable = VARIABLE.matcher(trimmed);
+            StringBuilder sql = new StringBuilder();
+            while (variable.find()) {
+                String value = values.get(variable.group(1));
+                variable.appendReplacement(sql, Matcher.quoteReplacement(value == null ? variable.group() : value));
+            }
+            variable.appendTail(sql);
+            statements.add(sql.toString().replaceAll(";$", ""));
+        }
+        return statements;
+    }
+
+    /** pgbench's command line for the script: C clients, 2 threads, for {@code seconds}, simple protocol. */
+    static String[] pgbench(Path script, int port, int clients, int seconds) {
+        return new String[]{"pgbench", "-n", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds),
+                "-M", "simple", "-f", script.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "-U", "postgres", DATABASE};
+    }
+
+    static Connection connect(int port) throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, "postgres",
+                "postgres");
+    }
+}
