@@ -6,7 +6,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.yidan.beneficiaries.entity.Beneficiary;
 import org.yidan.ledger.entity.LedgerEntry;
 import org.yidan.ledger.entity.LedgerEntryBooked;
 import org.yidan.ledger.entity.RegisteredHospital;
@@ -34,12 +33,11 @@ public class LedgerBook {
     void onSettlement(@Observes SettlementSettled event) {
         SettlementFacts s = event.settlement();
         // the facts leave out the name and the policy scope: read them from the settlement, already in this
-        // transaction's persistence context
+        // transaction's persistence context (the township comes with the facts: the person is not read again)
         Settlement stored = em.find(Settlement.class, s.receiptNo());
-        Beneficiary person = em.find(Beneficiary.class, s.idNumber());
         RegisteredHospital hospital = em.find(RegisteredHospital.class, s.hospitalCode());
         LedgerEntry entry = LedgerEntry.booking(new LedgerEntry.Facts(s.receiptNo(), s.county(), s.settledAt(),
-                s.settledBy(), s.idNumber(), stored.getPersonName(), person == null ? null : person.getTownship(),
+                s.settledBy(), s.idNumber(), stored.getPersonName(), s.township(),
                 String.join(",", s.personCategories()), s.hospitalCode(),
                 hospital == null ? null : hospital.getName(), s.hospitalLevel().name(), s.hospitalInCounty(),
                 s.visitType().name(), s.admissionDate(), s.dischargeDate(), s.totalAmount(),

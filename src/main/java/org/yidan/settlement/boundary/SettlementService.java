@@ -10,7 +10,6 @@ import jakarta.interceptor.Interceptors;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import org.yidan.beneficiaries.boundary.CoverageService;
 import org.yidan.beneficiaries.boundary.IdNumberDisclosure;
 import org.yidan.beneficiaries.entity.Beneficiary;
 import org.yidan.platform.control.RefusedException;
@@ -38,6 +37,7 @@ import org.yidan.settlement.control.AccumulatorView;
 import org.yidan.settlement.control.SettlementJson;
 import org.yidan.settlement.control.SettlementRequest;
 import org.yidan.settlement.control.SettlementRequestJson;
+import org.yidan.settlement.control.SettledPerson;
 import org.yidan.settlement.control.SettlementView;
 import org.yidan.settlement.entity.AccumulatorEntry;
 import org.yidan.settlement.entity.DeltaEntry;
@@ -110,9 +110,6 @@ public class SettlementService {
     @Inject
     Event<SettlementReversed> reversed;
 
-    @Inject
-    CoverageService coverage;
-
     /**
      * A settlement, whether it was replayed for a repeated Idempotency-Key, and the receipt number of an earlier
      * settlement of the same bill that is still in force (null when there is none): two keys are two settlements,
@@ -151,17 +148,21 @@ public class SettlementService {
     public Outcome settle(String idempotencyKey, SettlementRequest request, String username,
                           String confirmedDuplicateOf) {
         String requestHash = request.fingerprint();
-        Optional<Outcome> replay = claimIdempotencyKey(idempotencyKey, requestHash);
-        if (replay.isPresent()) {
-            return replay.get();
+        Start start = claimAndRead(idempotencyKey, requestHash, request);
+        if (!start.claimed()) {
+            return replay(idempotencyKey, requestHash);
         }
-        String earlier = possibleDuplicateOf(request, null).orElse(null);
-        Beneficiary person = person(request.idNumber());
-        Policy policy = policies.require(person.getCounty(), request.bill().dischargeDate());
+        String earlier = start.possibleDuplicateOf();
+        SettledPerson person = start.person();
+        if (person == null) {
+            throw RefusedException.unprocessable(UNKNOWN_BENEFICIARY, "idNumber",
+                    "No registered beneficiary has this ID number");
+        }
+        Policy policy = policies.require(person.county(), request.bill().dischargeDate());
         SettlementCalculator.validate(request.bill());
 
         List<AccumulatorKey> keys = policy.accumulatorKeysFor(request.bill());
-        Map<AccumulatorKey, AccumulatorEntry> locked = lockAccumulators(person.getIdNumber(), policy.year(), keys);
+        Map<AccumulatorKey, AccumulatorEntry> locked = lockAccumulators(person.idNumber(), policy.year(), keys);
         Map<AccumulatorKey, Accumulator> current = new HashMap<>();
         locked.forEach((key, entry) -> current.put(key, entry.value()));
 
@@ -176,18 +177,18 @@ public class SettlementService {
                 now.atZoneSameInstant(CountyClock.ZONE).toLocalDate()));
         fill(settlement, policy, person, snapshot, request, calculation, now, username);
         // allowed, but marked: the counter warned the clerk when the person was looked up
-        settlement.setUninsured(coverage.uninsured(person.getIdNumber(), policy.year()).isPresent());
+        settlement.setUninsured(person.uninsuredIn(policy.year()));
         em.persist(settlement);
         em.createNativeQuery("update idempotency_record set receipt_no = ?1 where idem_key = ?2")
                 .setParameter(1, settlement.getReceiptNo()).setParameter(2, idempotencyKey).executeUpdate();
         audit.record(username, AuditAction.SETTLE, settlement.getReceiptNo(), AuditEvent.Outcome.SUCCESS,
-                person.getIdNumber().substring(0, 6) + " total " + calculation.totalAmount() + " funds "
+                person.idNumber().substring(0, 6) + " total " + calculation.totalAmount() + " funds "
                         + calculation.fundTotal() + " self-pay " + calculation.selfPay());
         if (confirmedDuplicateOf != null) {
             audit.record(username, AuditAction.SETTLE_DUPLICATE_CONFIRMED, settlement.getReceiptNo(),
                     AuditEvent.Outcome.SUCCESS, "duplicate of " + confirmedDuplicateOf + " confirmed");
         }
-        settled.fire(new SettlementSettled(SettlementFacts.of(settlement)));
+        settled.fire(new SettlementSettled(SettlementFacts.of(settlement, person.township())));
         em.flush();
         return new Outcome(shown(SettlementView.of(settlement, policy.countyName())), false, earlier);
     }
@@ -229,7 +230,7 @@ public class SettlementService {
         }
         settlement.reverse(username, OffsetDateTime.now(ZoneOffset.UTC), reason.trim());
         audit.record(username, AuditAction.REVERSE, receiptNo, AuditEvent.Outcome.SUCCESS, reason.trim());
-        reversed.fire(new SettlementReversed(SettlementFacts.of(settlement), settlement.getReversedAt(),
+        reversed.fire(new SettlementReversed(SettlementFacts.of(settlement, null), settlement.getReversedAt(),
                 settlement.getReversedBy(), settlement.getReversalReason()));
         em.flush();
         return shown(view(settlement));
@@ -357,17 +358,56 @@ public class SettlementService {
     }
 
     /**
-     * Claims the key for this request, or finds who claimed it. A concurrent request with the same
-     * key waits on the unique index until the first commits (then replays it) or rolls back (then
-     * takes over the key).
+     * The settlement's first statement: whether this request claimed its Idempotency-Key, the person (null when
+     * not registered) and the earliest settlement in force of the same bill (see {@link #possibleDuplicateOf}).
      */
-    private Optional<Outcome> claimIdempotencyKey(String key, String requestHash) {
-        int claimed = em.createNativeQuery("insert into idempotency_record (idem_key, request_hash) values (?1, ?2)"
-                        + " on conflict (idem_key) do nothing")
-                .setParameter(1, key).setParameter(2, requestHash).executeUpdate();
-        if (claimed == 1) {
-            return Optional.empty();
-        }
+    private record Start(boolean claimed, SettledPerson person, String possibleDuplicateOf) {
+    }
+
+    /**
+     * One round trip instead of six: claims the key (a concurrent request with the same key waits on the unique
+     * index until the first commits, then replays it, or rolls back, then takes over the key), and reads the
+     * person with categories, disease approvals and the years recorded as not insured (the rule of
+     * {@code CoverageService#uninsured}: a coverage record that says not insured), and an earlier settlement of the
+     * same bill (the query of {@link #possibleDuplicateOf(SettlementRequest, String)}).
+     */
+    private Start claimAndRead(String key, String requestHash, SettlementRequest request) {
+        var bill = request.bill();
+        Object[] row = (Object[]) em.createNativeQuery("with claim as (insert into idempotency_record"
+                        + " (idem_key, request_hash) values (?1, ?2) on conflict (idem_key) do nothing returning 1)"
+                        + " select (select count(*) from claim), b.id_number, b.name, b.county, b.township,"
+                        + " b.exited_on, (select json_agg(json_build_array(k.code, k.valid_from, k.valid_to)"
+                        + " order by k.position)::text from beneficiary_category k where k.id_number = b.id_number),"
+                        + " (select json_agg(json_build_array(d.code, d.approved_on))::text from beneficiary_disease d"
+                        + " where d.id_number = b.id_number), (select string_agg(c.year::text, ',') from coverage c"
+                        + " where c.id_number = b.id_number and not c.insured), (select s.receipt_no from settlement s"
+                        // cast: an incomplete bill binds nulls, refused only later by the calculator's validation
+                        + " where s.id_number = ?3 and s.hospital_code = ?4::varchar and s.visit_type = ?5::varchar"
+                        + " and s.admission_date = ?6::date and s.discharge_date = ?7::date"
+                        + " and s.total_amount = ?8::numeric and s.policy_scope_amount = ?9::numeric"
+                        + " and s.special_drug_amount = ?10::numeric and s.status <> 'REVERSED'"
+                        + " order by s.settled_at, s.receipt_no limit 1)"
+                        + " from (values (1)) as one left join beneficiary b on b.id_number = ?3")
+                .setParameter(1, key).setParameter(2, requestHash).setParameter(3, request.idNumber())
+                .setParameter(4, bill.hospital() == null ? null : bill.hospital().code())
+                .setParameter(5, bill.visitType() == null ? null : bill.visitType().name())
+                .setParameter(6, bill.admissionDate()).setParameter(7, bill.dischargeDate())
+                .setParameter(8, bill.totalAmount()).setParameter(9, bill.policyScopeAmount())
+                .setParameter(10, bill.specialDrugAmount() == null ? BigDecimal.ZERO : bill.specialDrugAmount())
+                .getSingleResult();
+        boolean claimed = ((Number) row[0]).intValue() == 1;
+        SettledPerson person = row[1] == null ? null : SettledPerson.of((String) row[1], (String) row[2],
+                (String) row[3], (String) row[4], localDate(row[5]), (String) row[6], (String) row[7],
+                (String) row[8]);
+        return new Start(claimed, person, (String) row[9]);
+    }
+
+    private static LocalDate localDate(Object column) {
+        return column instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) column;
+    }
+
+    /** The key was claimed before: the same request is answered with its settlement, another one refused. */
+    private Outcome replay(String key, String requestHash) {
         Object[] existing = (Object[]) em.createNativeQuery(
                         "select request_hash, receipt_no from idempotency_record where idem_key = ?1")
                 .setParameter(1, key).getSingleResult();
@@ -376,8 +416,8 @@ public class SettlementService {
                     "This Idempotency-Key was already used for a different request");
         }
         Settlement original = em.find(Settlement.class, (String) existing[1]);
-        return Optional.of(new Outcome(shown(view(original)), true,
-                possibleDuplicateOf(requestOf(original), original.getReceiptNo()).orElse(null)));
+        return new Outcome(shown(view(original)), true,
+                possibleDuplicateOf(requestOf(original), original.getReceiptNo()).orElse(null));
     }
 
     private Map<AccumulatorKey, AccumulatorEntry> lockAccumulators(String idNumber, int year,
@@ -419,15 +459,15 @@ public class SettlementService {
         return entries;
     }
 
-    private static void fill(Settlement settlement, Policy policy, Beneficiary person, PersonSnapshot snapshot,
+    private static void fill(Settlement settlement, Policy policy, SettledPerson person, PersonSnapshot snapshot,
                              SettlementRequest request, Calculation calculation, OffsetDateTime now,
                              String username) {
         var bill = request.bill();
         settlement.setCounty(policy.county());
         settlement.setPolicyYear(policy.year());
         settlement.setPolicyFingerprint(policy.fingerprint());
-        settlement.setIdNumber(person.getIdNumber());
-        settlement.setPersonName(person.getName());
+        settlement.setIdNumber(person.idNumber());
+        settlement.setPersonName(person.name());
         settlement.setHospitalCode(bill.hospital().code());
         settlement.setHospitalLevel(bill.hospital().level());
         settlement.setHospitalInCounty(bill.hospital().inCounty());
