@@ -50,6 +50,10 @@ import java.util.logging.Logger;
                 properties = {
                         "connectTimeout=5",
                         "ApplicationName=yidan",
+                        // EclipseLink's JDBC batches of inserts (a settlement's lines, steps and deltas, a roster's
+                        // persons) reach PostgreSQL as multi-row inserts, not one execution per row. EclipseLink
+                        // checks batch row counts only for optimistic-lock updates, which are not rewritten.
+                        "reWriteBatchedInserts=true",
                         "fish.payara.is-connection-validation-required=true",
                         "fish.payara.connection-validation-method=custom-validation",
                         "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
