@@ -98,10 +98,14 @@ final class SettleLimit {
         return statements;
     }
 
-    /** pgbench's command line for the script: C clients, 2 threads, for {@code seconds}, simple protocol. */
+    /**
+     * pgbench's command line for the script: C clients, 2 threads, for {@code seconds}, prepared statements (PgJDBC
+     * prepares the application's statements on the server too; with the simple protocol PostgreSQL plans the write
+     * statement anew every time, and spent more CPU per settlement than under the application).
+     */
     static String[] pgbench(Path script, int port, int clients, int seconds) {
         return new String[]{"pgbench", "-n", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds),
-                "-M", "simple", "-f", script.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
+                "-M", "prepared", "-f", script.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
                 "-U", "postgres", DATABASE};
     }
 

@@ -102,7 +102,7 @@ public final class SettlementLoadBenchmark {
                         + limit.output());
             }
             double[] limitCpu = CpuMeter.millisPerOperation(before, cpu.read(), limit.transactions());
-            System.out.printf("DB-only limit (settle-limit.sql, pgbench -M simple, %s): %.1f settlements/s with %d"
+            System.out.printf("DB-only limit (settle-limit.sql, pgbench -M prepared, %s): %.1f settlements/s with %d"
                     + " clients, latency average %s ms%n", limitUrl, limit.tps(), clients, limit.latencyAverage());
             printCpu("per settle-limit transaction", limitCpu);
             double rate = result.count / result.seconds;

@@ -169,7 +169,8 @@ public class LedgerEntry {
 
     /** 费款所属期: the discharge month, {@code YYYY-MM}. */
     public static String feeMonthOf(LocalDate dischargeDate) {
-        return String.format("%04d-%02d", dischargeDate.getYear(), dischargeDate.getMonthValue());
+        // YearMonth prints YYYY-MM for years 1000-9999; String.format parsed its pattern on every settlement
+        return java.time.YearMonth.from(dischargeDate).toString();
     }
 
     private static BigDecimal sign(BigDecimal amount, boolean negate) {

@@ -47,7 +47,9 @@ public class ReceiptNumbers {
             next.setDate(2, Date.valueOf(day));
             try (ResultSet value = next.executeQuery()) {
                 value.next();
-                return county + "-" + day.format(DAY) + "-" + String.format("%06d", value.getInt(1));
+                // zero-padded by hand: String.format parsed its pattern on every settlement (seen in the profile)
+                String number = Integer.toString(value.getInt(1));
+                return county + "-" + day.format(DAY) + "-" + "0".repeat(Math.max(0, 6 - number.length())) + number;
             }
         } catch (SQLException failure) {
             throw new RefusedException(503, "DATABASE_UNAVAILABLE",

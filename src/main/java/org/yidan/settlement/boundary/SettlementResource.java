@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
@@ -68,10 +69,15 @@ public class SettlementResource {
         String username = permissions.username();
         SettlementService.Outcome outcome = refusals.audited(AuditAction.SETTLE, idNumberOf(body),
                 () -> settlements.settle(idempotencyKey, SettlementRequestJson.parse(body), username));
-        JsonObject json = SettlementJson.toJson(outcome.settlement());
         // a different key is a different settlement (api.md); the caller is still told the bill was settled before
-        json = JsonFactories.object(json).add("possibleDuplicateOf", outcome.possibleDuplicateOf() == null
-                ? JsonValue.NULL : Json.createValue(outcome.possibleDuplicateOf())).build();
+        // (added on the builder: Json.createValue looks the JSON provider up with a ServiceLoader on every call)
+        JsonObjectBuilder answer = JsonFactories.object(SettlementJson.toJson(outcome.settlement()));
+        if (outcome.possibleDuplicateOf() == null) {
+            answer.addNull("possibleDuplicateOf");
+        } else {
+            answer.add("possibleDuplicateOf", outcome.possibleDuplicateOf());
+        }
+        JsonObject json = answer.build();
         if (outcome.replayed()) {
             return Response.ok(json).header("Idempotent-Replayed", "true").build();
         }
