@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.yidan.reports.control.Target;
+import org.yidan.reports.control.TargetCatalog;
+
 import org.yidan.policy.CalculatorBenchmark;
 import org.yidan.policy.ShippedPolicies;
 import org.yidan.policy.control.SettlementCalculator;
@@ -42,6 +45,18 @@ public final class SimulationBenchmark {
         }
         DraftPolicy draft = DraftPolicy.read(ShippedPolicies.config(Map.of()), "370323", 2020, Map.of(
                 "rule.critical.segments", "0-4000:0, 4000-100000:0.65, 100000-300000:0.75, 300000-:0.85"));
+        // targets as a county configures them for its report: two slices of its own and the product's default ceiling
+        Map<String, String> targetKeys = Map.of("yidan.report.370323.2020.targets", "chronic, poor-inpatient",
+                "yidan.report.370323.2020.target.chronic.ratio", "actualRatio",
+                "yidan.report.370323.2020.target.chronic.slice", "visitType:OUTPATIENT_CHRONIC",
+                "yidan.report.370323.2020.target.chronic.bound", "FLOOR",
+                "yidan.report.370323.2020.target.chronic.value", "0.85",
+                "yidan.report.370323.2020.target.poor-inpatient.ratio", "scopeRatio",
+                "yidan.report.370323.2020.target.poor-inpatient.slice", "category:REGISTERED_POOR/visitType:INPATIENT",
+                "yidan.report.370323.2020.target.poor-inpatient.bound", "FLOOR",
+                "yidan.report.370323.2020.target.poor-inpatient.value", "0.90",
+                TargetCatalog.DEFAULT_CEILING_KEY, "0.90");
+        List<Target> targets = TargetCatalog.load(key -> Optional.ofNullable(targetKeys.get(key)), "370323", 2020);
         System.out.printf("%,d bills of %,d persons, %s; draft overrides %s%n", bills.size(),
                 county.persons().length, county.policy().id(), draft.overrides());
 
@@ -56,7 +71,7 @@ public final class SimulationBenchmark {
             long cpu = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             result = new Replay(new SettlementCalculator()).run(county.policy(), draft.policy(), bills,
-                    Optional.empty(), (done, total) -> true);
+                    targets, (done, total) -> true);
             String json = SimulationJson.toJson(result).toString();
             double wall = (System.nanoTime() - start) / 1e9;
             double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;

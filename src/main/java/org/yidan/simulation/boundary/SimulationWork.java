@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import org.yidan.policy.entity.CategoryPeriod;
 import org.yidan.policy.entity.DiseaseApproval;
 import org.yidan.policy.entity.PersonCategory;
@@ -12,14 +13,12 @@ import org.yidan.policy.entity.PersonSnapshot;
 import org.yidan.settlement.control.SettlementRequest;
 import org.yidan.settlement.control.StoredRequests;
 import org.yidan.simulation.control.ReplayBill;
-import org.yidan.simulation.entity.Simulation;
+import org.yidan.simulation.control.RunStates;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -40,36 +39,44 @@ public class SimulationWork {
 
     /** @return whether it started (it was still QUEUED: not cancelled meanwhile) */
     public boolean begin(long id) {
-        return em.createNativeQuery("update simulation set status = 'RUNNING' where id = ?1 and status = 'QUEUED'")
-                .setParameter(1, id).executeUpdate() == 1;
+        return RunStates.begin(updates(em), id);
     }
 
     /** @return whether to go on: false once the simulation was cancelled */
     public boolean progress(long id, int done, int total) {
         BigDecimal progress = total == 0 ? BigDecimal.ONE
                 : BigDecimal.valueOf(done).divide(BigDecimal.valueOf(total), 4, RoundingMode.DOWN);
-        return em.createNativeQuery("update simulation set progress = ?1, bills = ?2 where id = ?3"
-                        + " and status = 'RUNNING'")
-                .setParameter(1, progress).setParameter(2, total).setParameter(3, id).executeUpdate() == 1;
+        return RunStates.progress(updates(em), id, progress, total);
     }
 
-    public void finish(long id, String resultJson) {
-        Simulation simulation = em.find(Simulation.class, id);
-        if (simulation != null && simulation.getStatus() == Simulation.Status.RUNNING) {
-            simulation.setResultJson(resultJson);
-            simulation.setProgress(BigDecimal.ONE);
-            simulation.setStatus(Simulation.Status.DONE);
-            simulation.setFinishedAt(OffsetDateTime.now(ZoneOffset.UTC));
-        }
+    /** @return whether the result was kept: false when a cancellation came first */
+    public boolean finish(long id, String resultJson) {
+        return RunStates.finish(updates(em), id, resultJson);
     }
 
     public void fail(long id, String why) {
-        Simulation simulation = em.find(Simulation.class, id);
-        if (simulation != null && !simulation.isFinished()) {
-            simulation.setStatus(Simulation.Status.FAILED);
-            simulation.setFailure(why);
-            simulation.setFinishedAt(OffsetDateTime.now(ZoneOffset.UTC));
-        }
+        RunStates.fail(updates(em), id, why);
+    }
+
+    /** The running server's heartbeat for the runs it holds (see {@link RunStates}). */
+    public void beat(long id) {
+        RunStates.beat(updates(em), id);
+    }
+
+    /** Ends the runs whose server is gone; answers how many. */
+    public int interruptStale() {
+        return RunStates.interruptStale(updates(em));
+    }
+
+    /** {@link RunStates}' statements through JPA, in the caller's transaction. */
+    static RunStates.Updates updates(EntityManager em) {
+        return (sql, parameters) -> {
+            Query query = em.createNativeQuery(sql);
+            for (int i = 0; i < parameters.length; i++) {
+                query.setParameter(i + 1, parameters[i]);
+            }
+            return query.executeUpdate();
+        };
     }
 
     /**

@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.yidan.beneficiaries.control.IdNumbers;
@@ -19,6 +18,7 @@ import org.yidan.policy.entity.AccumulatorKey;
 import org.yidan.policy.entity.Calculation;
 import org.yidan.policy.entity.Fund;
 import org.yidan.policy.entity.Policy;
+import org.yidan.reports.control.Target;
 
 /**
  * The what-if engine (测算): replays bills in discharge order, each person starting the period with empty
@@ -56,26 +56,31 @@ public final class Replay {
 
     /** One person's accumulators and self-pay under both policies. */
     private static final class Person {
+        final int index;
         final Map<AccumulatorKey, Accumulator> baseline = new HashMap<>(8);
         final Map<AccumulatorKey, Accumulator> draft = new HashMap<>(8);
         BigDecimal baselineSelfPay = BigDecimal.ZERO;
         BigDecimal draftSelfPay = BigDecimal.ZERO;
         int settlements;
+
+        Person(int index) {
+            this.index = index;
+        }
     }
 
     /**
      * @param bills    in discharge order (a stable sort by discharge date keeps the given order within a day)
-     * @param targets  the county's targets, or empty when it has none
+     * @param targets  the county-year's targets as the reports read them ({@code TargetCatalog}); empty: none
      * @throws Cancelled when {@code progress} says stop
      */
-    public SimulationResult run(Policy baseline, Policy draft, List<ReplayBill> bills, Optional<List<Target>> targets,
+    public SimulationResult run(Policy baseline, Policy draft, List<ReplayBill> bills, List<Target> targets,
                                 Progress progress) {
         List<ReplayBill> ordered = new ArrayList<>(bills);
         ordered.sort(Comparator.comparing(bill -> bill.bill().dischargeDate()));
         Set<Fund> funds = new LinkedHashSet<>(baseline.funds());
         funds.addAll(draft.funds());
-        SummaryBuilder baselineSide = new SummaryBuilder(baseline, List.copyOf(funds));
-        SummaryBuilder draftSide = new SummaryBuilder(draft, List.copyOf(funds));
+        SummaryBuilder baselineSide = new SummaryBuilder(baseline, List.copyOf(funds), targets);
+        SummaryBuilder draftSide = new SummaryBuilder(draft, List.copyOf(funds), targets);
         Map<String, Person> persons = new HashMap<>();
         int total = ordered.size();
         for (int i = 0; i < total; i++) {
@@ -83,16 +88,16 @@ public final class Replay {
                 throw new Cancelled();
             }
             ReplayBill bill = ordered.get(i);
-            Person person = persons.computeIfAbsent(bill.idNumber(), id -> new Person());
+            Person person = persons.computeIfAbsent(bill.idNumber(), id -> new Person(persons.size()));
             Calculation before = settle(baseline, bill, person.baseline);
             Calculation after = settle(draft, bill, person.draft);
             if (before != null) {
-                baselineSide.add(bill, before);
+                baselineSide.add(bill, person.index, before);
             } else {
                 baselineSide.refused();
             }
             if (after != null) {
-                draftSide.add(bill, after);
+                draftSide.add(bill, person.index, after);
             } else {
                 draftSide.refused();
             }
@@ -129,9 +134,9 @@ public final class Replay {
                         change.baselineSelfPay(), change.draftSelfPay(), change.change()))
                 .toList();
 
-        Summary before = baselineSide.build(targets, 0, 0);
-        Summary after = draftSide.build(targets, betterOff, worseOff);
-        return new SimulationResult(before, after, difference(before, after), largest, targets.isPresent());
+        Summary before = baselineSide.build(0, 0);
+        Summary after = draftSide.build(betterOff, worseOff);
+        return new SimulationResult(before, after, difference(before, after), largest, !targets.isEmpty());
     }
 
     private Calculation settle(Policy policy, ReplayBill bill, Map<AccumulatorKey, Accumulator> accumulators) {
