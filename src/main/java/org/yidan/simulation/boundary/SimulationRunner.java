@@ -17,6 +17,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -32,6 +34,13 @@ public class SimulationRunner {
 
     /** Plans are cached per policy fingerprint inside; sharing one calculator shares them across simulations. */
     private static final SettlementCalculator CALCULATOR = new SettlementCalculator();
+
+    /**
+     * The current policy's replay runs here beside the draft's (plain Java: no container context needed). Not this
+     * server's managed executor: a run waiting there for its own second half could wait behind other runs doing the
+     * same.
+     */
+    private static final Executor SECOND_THREAD = ForkJoinPool.commonPool();
 
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
@@ -65,7 +74,7 @@ public class SimulationRunner {
                 return;
             }
             List<ReplayBill> bills = work.bills(county, from, to);
-            SimulationResult result = new Replay(CALCULATOR).run(baseline, draft, bills, targets,
+            SimulationResult result = new Replay(CALCULATOR, SECOND_THREAD).run(baseline, draft, bills, targets,
                     (done, total) -> work.progress(id, done, total));
             if (!work.finish(id, SimulationJson.toJson(result).toString())) {
                 LOG.info(() -> "Simulation " + id + " was cancelled as it finished; its result is not kept");

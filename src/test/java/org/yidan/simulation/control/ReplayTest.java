@@ -135,6 +135,23 @@ class ReplayTest {
         assertEquals(result.baseline().selfPayDistribution(), result.draft().selfPayDistribution());
     }
 
+    /** The current policy on a second thread beside the draft gives the very result of one thread. */
+    @Test
+    void bothPoliciesOnTwoThreadsGiveTheSameResultAsOnOne() {
+        DraftPolicy lower = draft(Map.of("rule.critical.segments", LOWER_DEDUCTIBLE));
+        java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            SimulationResult twoThreads = new Replay(new SettlementCalculator(), second).run(yiyuan, lower.policy(),
+                    bills(), List.of(), (done, total) -> true);
+            assertEquals(replay.run(yiyuan, lower.policy(), bills(), List.of(), (done, total) -> true), twoThreads);
+            assertEquals(yuan("975.00"), twoThreads.difference().funds().get("CRITICAL"));
+            assertThrows(Replay.Cancelled.class, () -> new Replay(new SettlementCalculator(), second).run(yiyuan,
+                    yiyuan, bills(), List.of(), (done, total) -> false));
+        } finally {
+            second.shutdownNow();
+        }
+    }
+
     @Test
     void aReplayCanBeCancelled() {
         assertThrows(Replay.Cancelled.class, () -> replay.run(yiyuan, yiyuan, bills(), List.of(),
