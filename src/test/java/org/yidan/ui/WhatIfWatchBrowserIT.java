@@ -141,6 +141,7 @@ class WhatIfWatchBrowserIT {
             String changes = browser.text("resultForm:changes");
             assertTrue(changes.contains(IdNumbers.mask(small)) && changes.contains(IdNumbers.mask(large)), changes);
             assertFalse(changes.contains(small), "ID numbers are masked");
+            browser.script("document.getElementById('resultForm').scrollIntoView();");
             browser.screenshot("whatif-02-result");
             browser.script("document.getElementById('resultForm:targets').scrollIntoView();");
             browser.screenshot("whatif-03-targets-and-changes");
@@ -227,6 +228,7 @@ class WhatIfWatchBrowserIT {
             String all = browser.text("complianceForm:findings");
             assertTrue(all.contains(zero), all);
             assertTrue(all.contains("零自付") && all.contains("报销比超上限"), all);
+            assertTrue(browser.text(By.cssSelector("[id='complianceForm:findings'] thead")).contains("结算单号"));
             browser.choose("complianceForm:rule", "零自付");
             browser.click("complianceForm:searchButton");
             String zeroOnly = browser.text("complianceForm:findings");
