@@ -17,11 +17,16 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.Api;
 import org.yidan.platform.Deployments;
+import org.yidan.platform.EmbeddedDatabaseSession;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
@@ -139,6 +144,16 @@ class WhatIfAndWatchIT {
         assertEquals(funds, amount(baseline, "fundTotal"));
         assertEquals(selfPay, amount(baseline, "selfPay"));
         assertEquals(0, amount(unchanged.getJsonObject("difference"), "fundTotal").signum());
+        // the targets are the report's: the same keys read by the same reader, measured alike on the same bills
+        Api.Reply report = admin.get("/api/v1/reports/summary?county=620422&from=2018-01-01&to=2018-06-30");
+        assertEquals(200, report.status(), report::toString);
+        JsonArray reportTargets = report.json().getJsonArray("targets");
+        assertEquals(reportTargets, baseline.getJsonArray("targets"));
+        assertEquals(Set.of("visitType:OUTPATIENT_CHRONIC", "all"), Set.of(
+                reportTargets.getJsonObject(0).getString("slice"), reportTargets.getJsonObject(1).getString("slice")));
+        assertTrue(reportTargets.stream().allMatch(target -> !target.asJsonObject().isNull("met")),
+                "each target measured: " + reportTargets);
+        assertTrue(unchanged.getBoolean("targetsConfigured"));
 
         // lowering the backstop's deductible to 2,000: p1's first stay gets 1,000 more; p2's 2,000 stays at zero
         JsonObject lower = waitUntilDone(admin, start(admin,
@@ -171,6 +186,51 @@ class WhatIfAndWatchIT {
         invalid.json().getJsonArray("errors").forEach(error -> fields.add(error.asJsonObject().getString("field")));
         assertEquals(Set.of("yidan.policy.620422.2018.rule.assistance-backstop.segments",
                 "yidan.policy.620422.2018.rule.nonexistent.cap"), fields);
+    }
+
+    /**
+     * A restart takes the executor's task with it: the row says RUNNING and nothing would ever end it. Such a row (its
+     * last heartbeat five minutes old, as a server stopped then leaves it) ends as interrupted when read, with the
+     * reason in Chinese; a row whose server still beats goes on; the interrupted draft runs again.
+     */
+    @Test
+    void aRunWhoseServerIsGoneEndsAsInterruptedAndRunsAgain() throws Exception {
+        long gone;
+        long alive;
+        try (Connection db = DriverManager.getConnection(EmbeddedDatabaseSession.jdbcUrl(), "postgres", "postgres");
+             PreparedStatement insert = db.prepareStatement("insert into simulation (county, policy_year,"
+                     + " period_from, period_to, overrides_json, draft_properties, status, progress, created_by,"
+                     + " created_at, heartbeat_at) values ('620422', 2018, date '2018-01-01', date '2018-06-30',"
+                     + " '{\"rule.assistance-backstop.segments\":\"0-2000:0, 2000-:1.00\"}', '', 'RUNNING', 0.4,"
+                     + " 'demo-analyst', now() - interval '10 minutes', now() - cast(? as interval)) returning id")) {
+            insert.setString(1, "5 minutes");
+            gone = insertedId(insert);
+            insert.setString(1, "5 seconds");
+            alive = insertedId(insert);
+        }
+        JsonObject interrupted = analyst.get("/api/v1/simulations/" + gone).json();
+        assertEquals("FAILED", interrupted.getString("status"), interrupted::toString);
+        assertTrue(interrupted.getString("failure").startsWith("测算中断"), interrupted::toString);
+        assertTrue(interrupted.isNull("draft"), "nothing kept: " + interrupted);
+        assertEquals("RUNNING", analyst.get("/api/v1/simulations/" + alive).json().getString("status"));
+        assertEquals(200, analyst.post("/api/v1/simulations/" + alive + "/cancellation", "{}").status());
+        assertEquals(409, analyst.post("/api/v1/simulations/" + gone + "/cancellation", "{}").status());
+
+        // running it again: the same county-year, period and overrides, as GET gives them
+        Api.Reply again = analyst.post("/api/v1/simulations", Json.createObjectBuilder()
+                .add("county", interrupted.getString("county")).add("year", interrupted.getInt("year"))
+                .add("from", interrupted.getString("from")).add("to", interrupted.getString("to"))
+                .add("overrides", interrupted.getJsonObject("overrides")).build().toString());
+        assertEquals(202, again.status(), again::toString);
+        JsonObject rerun = waitUntilDone(analyst, again.json().getJsonNumber("id").longValue());
+        assertEquals("DONE", rerun.getString("status"), rerun::toString);
+    }
+
+    private static long insertedId(PreparedStatement insert) throws Exception {
+        try (ResultSet id = insert.executeQuery()) {
+            id.next();
+            return id.getLong(1);
+        }
     }
 
     @Test

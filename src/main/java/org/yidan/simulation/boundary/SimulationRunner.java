@@ -6,19 +6,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.yidan.policy.control.SettlementCalculator;
 import org.yidan.policy.entity.Policy;
+import org.yidan.reports.control.Target;
 import org.yidan.simulation.control.Replay;
 import org.yidan.simulation.control.ReplayBill;
+import org.yidan.simulation.control.RunStates;
 import org.yidan.simulation.control.SimulationJson;
 import org.yidan.simulation.control.SimulationResult;
-import org.yidan.simulation.control.Target;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Runs simulations in the background on the server's managed executor, one task per simulation. */
+/**
+ * Runs simulations in the background on the server's managed executor, one task per simulation, and knows which
+ * runs this server holds (queued or running), for their heartbeat ({@link SimulationHeartbeat}).
+ */
 @ApplicationScoped
 public class SimulationRunner {
 
@@ -26,6 +34,15 @@ public class SimulationRunner {
 
     /** Plans are cached per policy fingerprint inside; sharing one calculator shares them across simulations. */
     private static final SettlementCalculator CALCULATOR = new SettlementCalculator();
+
+    /**
+     * The current policy's replay runs here beside the draft's (plain Java: no container context needed). Not this
+     * server's managed executor: a run waiting there for its own second half could wait behind other runs doing the
+     * same.
+     */
+    private static final Executor SECOND_THREAD = ForkJoinPool.commonPool();
+
+    private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
     @Resource
     ManagedExecutorService executor;
@@ -35,25 +52,40 @@ public class SimulationRunner {
 
     /** Called after the simulation row is committed, so the task always finds it. */
     public void submit(long id, String county, LocalDate from, LocalDate to, Policy baseline, Policy draft,
-                       Optional<List<Target>> targets) {
-        executor.submit(() -> run(id, county, from, to, baseline, draft, targets));
+                       List<Target> targets) {
+        held.add(id);
+        try {
+            executor.submit(() -> run(id, county, from, to, baseline, draft, targets));
+        } catch (RejectedExecutionException rejected) {
+            held.remove(id);
+            work.fail(id, RunStates.failedReason(rejected));
+        }
+    }
+
+    /** The runs this server holds: queued in its executor or running. */
+    public Set<Long> held() {
+        return Set.copyOf(held);
     }
 
     private void run(long id, String county, LocalDate from, LocalDate to, Policy baseline, Policy draft,
-                     Optional<List<Target>> targets) {
+                     List<Target> targets) {
         try {
             if (!work.begin(id)) {
                 return;
             }
             List<ReplayBill> bills = work.bills(county, from, to);
-            SimulationResult result = new Replay(CALCULATOR).run(baseline, draft, bills, targets,
+            SimulationResult result = new Replay(CALCULATOR, SECOND_THREAD).run(baseline, draft, bills, targets,
                     (done, total) -> work.progress(id, done, total));
-            work.finish(id, SimulationJson.toJson(result).toString());
+            if (!work.finish(id, SimulationJson.toJson(result).toString())) {
+                LOG.info(() -> "Simulation " + id + " was cancelled as it finished; its result is not kept");
+            }
         } catch (Replay.Cancelled cancelled) {
             LOG.info(() -> "Simulation " + id + " stopped: cancelled");
         } catch (RuntimeException failed) {
             LOG.log(Level.WARNING, "Simulation " + id + " failed", failed);
-            work.fail(id, failed.getClass().getSimpleName() + ": " + failed.getMessage());
+            work.fail(id, RunStates.failedReason(failed));
+        } finally {
+            held.remove(id);
         }
     }
 }

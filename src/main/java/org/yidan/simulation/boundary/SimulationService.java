@@ -14,9 +14,10 @@ import org.yidan.policy.entity.Policy;
 import org.yidan.security.boundary.AuditTrail;
 import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
+import org.yidan.reports.control.Target;
+import org.yidan.reports.control.TargetCatalog;
 import org.yidan.simulation.control.DraftPolicy;
-import org.yidan.simulation.control.Target;
-import org.yidan.simulation.control.Targets;
+import org.yidan.simulation.control.RunStates;
 import org.yidan.simulation.entity.Simulation;
 
 import java.time.LocalDate;
@@ -53,7 +54,7 @@ public class SimulationService {
     AuditTrail audit;
 
     /** What the runner needs, ready once the simulation row is stored. */
-    public record Started(Simulation simulation, Policy baseline, Policy draft, Optional<List<Target>> targets) {
+    public record Started(Simulation simulation, Policy baseline, Policy draft, List<Target> targets) {
     }
 
     public Started create(String county, Integer year, LocalDate from, LocalDate to, Map<String, String> overrides,
@@ -73,7 +74,7 @@ public class SimulationService {
         Config config = ConfigProvider.getConfig(SimulationService.class.getClassLoader());
         Function<String, Optional<String>> values = key -> config.getOptionalValue(key, String.class);
         DraftPolicy draft = DraftPolicy.read(values, county, year, overrides);
-        Optional<List<Target>> targets = Targets.read(values, county, year);
+        List<Target> targets = targets(key -> values.apply(key).filter(value -> !value.isBlank()), county, year);
         var json = JsonFactories.object();
         new TreeMap<>(overrides).forEach(json::add);
         Simulation simulation = new Simulation(county, year, start, end, json.build().toString(),
@@ -86,28 +87,73 @@ public class SimulationService {
         return new Started(simulation, baseline, draft.policy(), targets);
     }
 
+    /**
+     * The county-year's targets, read by the reports' own reader with the reports' keys
+     * ({@code yidan.report.<county>.<year>.target.<id>.…}), so that the what-if measures the targets the report shows.
+     *
+     * @throws RefusedException 503 {@code TARGETS_INVALID}, as the report answers, when they are configured wrongly
+     */
+    static List<Target> targets(Function<String, Optional<String>> config, String county, int year) {
+        try {
+            return TargetCatalog.load(config, county, year);
+        } catch (IllegalArgumentException wrong) {
+            throw new RefusedException(503, "TARGETS_INVALID", "The report targets are configured wrongly: "
+                    + wrong.getMessage(), List.of());
+        }
+    }
+
+    /**
+     * The simulation as stored; a run whose server is gone (see {@link RunStates}) is ended as interrupted first, so
+     * that nobody waits for it.
+     */
     public Simulation find(long id) {
         Simulation simulation = em.find(Simulation.class, id);
         if (simulation == null) {
             throw RefusedException.notFound(SIMULATION_NOT_FOUND, "No simulation " + id);
+        }
+        if (!simulation.isFinished()) {
+            RunStates.interruptIfStale(SimulationWork.updates(em), id);
         }
         em.refresh(simulation);
         return simulation;
     }
 
     public List<Simulation> latest(int count) {
+        RunStates.interruptStale(SimulationWork.updates(em));
         return em.createNamedQuery(Simulation.LATEST, Simulation.class).setMaxResults(count).getResultList();
     }
 
+    /**
+     * Cancels a queued or running simulation, in one conditional update: when the run finished first, its result
+     * stands and the cancellation is refused (409 {@code SIMULATION_FINISHED}).
+     */
     public Simulation cancel(long id, String username) {
         Simulation simulation = find(id);
-        if (simulation.isFinished()) {
+        if (simulation.isFinished() || !RunStates.cancel(SimulationWork.updates(em), id)) {
+            em.refresh(simulation);
             throw RefusedException.conflict(SIMULATION_FINISHED, "Simulation " + id + " already ended: "
                     + simulation.getStatus());
         }
-        simulation.setStatus(Simulation.Status.CANCELLED);
-        simulation.setFinishedAt(OffsetDateTime.now(ZoneOffset.UTC));
+        em.refresh(simulation);
         audit.record(username, AuditAction.SIMULATION_CANCEL, String.valueOf(id), AuditEvent.Outcome.SUCCESS, null);
         return simulation;
+    }
+
+    /**
+     * Starts the draft of an ended simulation (interrupted, failed, cancelled or done) once more, as a new simulation
+     * with the same county-year, period and overrides, validated again against today's configuration.
+     */
+    public Started rerun(long id, String username) {
+        Simulation earlier = find(id);
+        if (!earlier.isFinished()) {
+            throw RefusedException.conflict("SIMULATION_RUNNING", "Simulation " + id + " is still " + earlier.getStatus());
+        }
+        Map<String, String> overrides = new java.util.LinkedHashMap<>();
+        try (var reader = JsonFactories.READERS.createReader(new java.io.StringReader(earlier.getOverridesJson()))) {
+            reader.readObject().forEach((key, value) -> overrides.put(key,
+                    value instanceof jakarta.json.JsonString text ? text.getString() : value.toString()));
+        }
+        return create(earlier.getCounty(), earlier.getPolicyYear(), earlier.getPeriodFrom(), earlier.getPeriodTo(),
+                overrides, username);
     }
 }

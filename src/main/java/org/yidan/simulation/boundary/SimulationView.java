@@ -93,13 +93,26 @@ public class SimulationView implements Serializable {
             }
         }
         String[] policy = policyId == null ? new String[] {null, null} : policyId.split("/");
+        startWith(() -> simulations.create(policy[0], policy[1] == null ? null : Integer.valueOf(policy[1]), from, to,
+                values, currentUser.getUsername()), null);
+    }
+
+    /** Runs the draft of an ended simulation (interrupted, cancelled, failed or done) once more, as a new one. */
+    public void rerun(long id) {
+        startWith(() -> simulations.rerun(id, currentUser.getUsername()), id);
+    }
+
+    private void startWith(java.util.function.Supplier<SimulationService.Started> creation, Long earlier) {
         try {
-            SimulationService.Started started = simulations.create(policy[0],
-                    policy[1] == null ? null : Integer.valueOf(policy[1]), from, to, values, currentUser.getUsername());
+            SimulationService.Started started = creation.get();
             Simulation simulation = started.simulation();
             runner.submit(simulation.getId(), simulation.getCounty(), simulation.getPeriodFrom(),
                     simulation.getPeriodTo(), started.baseline(), started.draft(), started.targets());
-            FacesMessages.info("simulation.started", simulation.getId());
+            if (earlier == null) {
+                FacesMessages.info("simulation.started", simulation.getId());
+            } else {
+                FacesMessages.info("simulation.rerunStarted", earlier, simulation.getId());
+            }
             show(simulation.getId());
         } catch (RefusedException refused) {
             showRefusal(refused);

@@ -7,8 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.control.RefusedException;
@@ -19,6 +22,7 @@ import org.yidan.policy.entity.AccumulatorKey;
 import org.yidan.policy.entity.Calculation;
 import org.yidan.policy.entity.Fund;
 import org.yidan.policy.entity.Policy;
+import org.yidan.reports.control.Target;
 
 /**
  * The what-if engine (测算): replays bills in discharge order, each person starting the period with empty
@@ -49,68 +53,126 @@ public final class Replay {
     }
 
     private final SettlementCalculator calculator;
+    private final Executor secondThread;
 
+    /** Replays the two policies one after the other, on the calling thread. */
     public Replay(SettlementCalculator calculator) {
-        this.calculator = calculator;
+        this(calculator, Runnable::run);
     }
 
-    /** One person's accumulators and self-pay under both policies. */
-    private static final class Person {
-        final Map<AccumulatorKey, Accumulator> baseline = new HashMap<>(8);
-        final Map<AccumulatorKey, Accumulator> draft = new HashMap<>(8);
-        BigDecimal baselineSelfPay = BigDecimal.ZERO;
-        BigDecimal draftSelfPay = BigDecimal.ZERO;
-        int settlements;
+    /**
+     * @param secondThread runs the current policy's replay while the calling thread replays the draft: the two are
+     *                     independent (each its own accumulators and sums), so a second core halves the wall time
+     */
+    public Replay(SettlementCalculator calculator, Executor secondThread) {
+        this.calculator = calculator;
+        this.secondThread = secondThread;
+    }
+
+    /** One policy's replay: every person's accumulators, the sums, and each bill's self-pay (null: refused). */
+    private final class Side {
+        final Policy policy;
+        final SummaryBuilder summary;
+        final BigDecimal[] selfPay;
+
+        Side(Policy policy, List<Fund> funds, List<Target> targets, int bills) {
+            this.policy = policy;
+            this.summary = new SummaryBuilder(policy, funds, targets);
+            this.selfPay = new BigDecimal[bills];
+        }
+
+        /** @return false when stopped through {@code go} */
+        boolean replay(List<ReplayBill> ordered, int[] personOf, int persons, java.util.function.IntPredicate go) {
+            @SuppressWarnings("unchecked")
+            Map<AccumulatorKey, Accumulator>[] accumulators = new Map[persons];
+            for (int i = 0; i < ordered.size(); i++) {
+                if (i % PROGRESS_EVERY == 0 && !go.test(i)) {
+                    return false;
+                }
+                ReplayBill bill = ordered.get(i);
+                int person = personOf[i];
+                if (accumulators[person] == null) {
+                    accumulators[person] = new HashMap<>(8);
+                }
+                Calculation calculation = settle(policy, bill, accumulators[person]);
+                if (calculation == null) {
+                    summary.refused();
+                } else {
+                    summary.add(bill, person, calculation);
+                    selfPay[i] = calculation.selfPay();
+                }
+            }
+            return true;
+        }
     }
 
     /**
      * @param bills    in discharge order (a stable sort by discharge date keeps the given order within a day)
-     * @param targets  the county's targets, or empty when it has none
+     * @param targets  the county-year's targets as the reports read them ({@code TargetCatalog}); empty: none
      * @throws Cancelled when {@code progress} says stop
      */
-    public SimulationResult run(Policy baseline, Policy draft, List<ReplayBill> bills, Optional<List<Target>> targets,
+    public SimulationResult run(Policy baseline, Policy draft, List<ReplayBill> bills, List<Target> targets,
                                 Progress progress) {
         List<ReplayBill> ordered = new ArrayList<>(bills);
         ordered.sort(Comparator.comparing(bill -> bill.bill().dischargeDate()));
+        int total = ordered.size();
+        // each person once: an index, so that neither side hashes an ID number per bill
+        Map<String, Integer> index = new HashMap<>();
+        List<String> idNumbers = new ArrayList<>();
+        int[] personOf = new int[total];
+        for (int i = 0; i < total; i++) {
+            personOf[i] = index.computeIfAbsent(ordered.get(i).idNumber(), id -> {
+                idNumbers.add(id);
+                return idNumbers.size() - 1;
+            });
+        }
+        int persons = idNumbers.size();
         Set<Fund> funds = new LinkedHashSet<>(baseline.funds());
         funds.addAll(draft.funds());
-        SummaryBuilder baselineSide = new SummaryBuilder(baseline, List.copyOf(funds));
-        SummaryBuilder draftSide = new SummaryBuilder(draft, List.copyOf(funds));
-        Map<String, Person> persons = new HashMap<>();
-        int total = ordered.size();
-        for (int i = 0; i < total; i++) {
-            if (i % PROGRESS_EVERY == 0 && !progress.proceed(i, total)) {
-                throw new Cancelled();
-            }
-            ReplayBill bill = ordered.get(i);
-            Person person = persons.computeIfAbsent(bill.idNumber(), id -> new Person());
-            Calculation before = settle(baseline, bill, person.baseline);
-            Calculation after = settle(draft, bill, person.draft);
-            if (before != null) {
-                baselineSide.add(bill, before);
-            } else {
-                baselineSide.refused();
-            }
-            if (after != null) {
-                draftSide.add(bill, after);
-            } else {
-                draftSide.refused();
-            }
-            if (before != null && after != null) {
-                // compare a person on the bills both policies settled, so a refusal does not look like a saving
-                person.baselineSelfPay = person.baselineSelfPay.add(before.selfPay());
-                person.draftSelfPay = person.draftSelfPay.add(after.selfPay());
-                person.settlements++;
-            }
+        Side before = new Side(baseline, List.copyOf(funds), targets, total);
+        Side after = new Side(draft, List.copyOf(funds), targets, total);
+
+        // the draft on this thread, which reports progress (and hears a cancellation); the current policy beside it
+        AtomicBoolean stopped = new AtomicBoolean();
+        CompletableFuture<Boolean> baselineDone = CompletableFuture.supplyAsync(
+                () -> before.replay(ordered, personOf, persons, i -> !stopped.get()), secondThread);
+        boolean finished;
+        try {
+            finished = after.replay(ordered, personOf, persons, i -> progress.proceed(i, total));
+        } catch (RuntimeException failed) {
+            stopped.set(true);
+            throw failed;
         }
+        if (!finished) {
+            stopped.set(true);
+            await(baselineDone);
+            throw new Cancelled();
+        }
+        await(baselineDone);
         progress.proceed(total, total);
 
+        // compare a person on the bills both policies settled, so that a refusal does not look like a saving
+        BigDecimal[] baselineSelfPay = new BigDecimal[persons];
+        BigDecimal[] draftSelfPay = new BigDecimal[persons];
+        int[] settlements = new int[persons];
+        for (int i = 0; i < total; i++) {
+            if (before.selfPay[i] != null && after.selfPay[i] != null) {
+                int person = personOf[i];
+                baselineSelfPay[person] = baselineSelfPay[person] == null ? before.selfPay[i]
+                        : baselineSelfPay[person].add(before.selfPay[i]);
+                draftSelfPay[person] = draftSelfPay[person] == null ? after.selfPay[i]
+                        : draftSelfPay[person].add(after.selfPay[i]);
+                settlements[person]++;
+            }
+        }
         int betterOff = 0;
         int worseOff = 0;
         List<SimulationResult.Change> changes = new ArrayList<>();
-        for (Map.Entry<String, Person> entry : persons.entrySet()) {
-            Person person = entry.getValue();
-            int compared = person.draftSelfPay.compareTo(person.baselineSelfPay);
+        for (int person = 0; person < persons; person++) {
+            if (settlements[person] == 0) {
+                continue;
+            }
+            int compared = draftSelfPay[person].compareTo(baselineSelfPay[person]);
             if (compared == 0) {
                 continue;
             }
@@ -119,8 +181,9 @@ public final class Replay {
             } else {
                 worseOff++;
             }
-            changes.add(new SimulationResult.Change(entry.getKey(), person.settlements, person.baselineSelfPay,
-                    person.draftSelfPay, person.draftSelfPay.subtract(person.baselineSelfPay)));
+            changes.add(new SimulationResult.Change(idNumbers.get(person), settlements[person],
+                    baselineSelfPay[person], draftSelfPay[person],
+                    draftSelfPay[person].subtract(baselineSelfPay[person])));
         }
         changes.sort(Comparator.comparing((SimulationResult.Change change) -> change.change().abs()).reversed()
                 .thenComparing(SimulationResult.Change::idNumber));
@@ -129,9 +192,19 @@ public final class Replay {
                         change.baselineSelfPay(), change.draftSelfPay(), change.change()))
                 .toList();
 
-        Summary before = baselineSide.build(targets, 0, 0);
-        Summary after = draftSide.build(targets, betterOff, worseOff);
-        return new SimulationResult(before, after, difference(before, after), largest, targets.isPresent());
+        Summary baselineSummary = before.summary.build(0, 0);
+        Summary draftSummary = after.summary.build(betterOff, worseOff);
+        return new SimulationResult(baselineSummary, draftSummary, difference(baselineSummary, draftSummary), largest,
+                !targets.isEmpty());
+    }
+
+    private static void await(CompletableFuture<Boolean> side) {
+        try {
+            side.join();
+        } catch (CompletionException failed) {
+            // the other thread's own failure, as if it had happened here
+            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+        }
     }
 
     private Calculation settle(Policy policy, ReplayBill bill, Map<AccumulatorKey, Accumulator> accumulators) {

@@ -54,8 +54,11 @@ public final class SimulationJson {
         summary.byVisitType().forEach(slice -> visitTypes.add(slice("visitType", slice)));
         JsonArrayBuilder targets = JsonFactories.array();
         for (Summary.TargetResult target : summary.targets()) {
-            JsonObjectBuilder item = JsonFactories.object().add("name", target.name())
-                    .add("target", ratio(target.target())).add("bound", target.bound());
+            // the fields of the report summary's targets (api.md), so both screens show the same target
+            JsonObjectBuilder item = JsonFactories.object().add("name", target.target().name())
+                    .add("target", ratio(target.target().target())).add("bound", target.target().bound().name())
+                    .add("ratio", target.target().ratio()).add("slice", target.target().slice())
+                    .add("source", target.target().source());
             if (target.actual() == null) {
                 item.addNull("actual").addNull("met");
             } else {

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.yidan.reports.control.Target;
+
 /**
  * The figures of one side of a simulation, with the field names of the report summary (api.md
  * {@code /reports/summary}), plus the self-pay distribution and who is better or worse off than under the current
@@ -23,8 +25,11 @@ public record Summary(int settlements, int persons, BigDecimal totalAmount, BigD
                         BigDecimal fundTotal, BigDecimal selfPay, BigDecimal actualRatio, BigDecimal scopeRatio) {
     }
 
-    /** {@code met} is {@code null} when there is nothing to measure (no settlement in the slice). */
-    public record TargetResult(String name, BigDecimal target, String bound, BigDecimal actual, Boolean met) {
+    /**
+     * A target of the county-year as the reports read and show it; {@code actual} and {@code met} are {@code null}
+     * when there is nothing to measure (no settlement in the slice).
+     */
+    public record TargetResult(Target target, BigDecimal actual, Boolean met) {
     }
 
     /** Settlements whose self-pay is at least {@code from} and below {@code to} ({@code null}: no upper bound). */

@@ -3,13 +3,13 @@ package org.yidan.simulation.control;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import org.yidan.policy.entity.BaseSpec;
@@ -22,10 +22,15 @@ import org.yidan.policy.entity.Policy;
 import org.yidan.policy.entity.Rule;
 import org.yidan.policy.entity.Step;
 import org.yidan.policy.entity.VisitType;
+import org.yidan.reports.control.Aggregate;
+import org.yidan.reports.control.Target;
 
 /**
  * Adds up calculator results into a {@link Summary}, the figures the reports compute from stored settlements, here
  * from settlements that were only computed. One builder per policy of a simulation; not thread-safe.
+ * The county's targets are the reports' own ({@link org.yidan.reports.control.TargetCatalog}) and are measured as
+ * the reports measure them: each target's slice is added up here and its ratio read through the reports'
+ * {@link Aggregate}, so that a replay without overrides shows what the report shows for the same bills.
  */
 public final class SummaryBuilder {
 
@@ -38,11 +43,13 @@ public final class SummaryBuilder {
 
     private final Set<String> scopeRules = new HashSet<>();
     private final Map<String, BigDecimal> funds = new LinkedHashMap<>();
-    private final Set<String> persons = new HashSet<>();
+    /** Persons by their index in the replay: a bit each instead of hashing an ID number per bill. */
+    private final BitSet persons = new BitSet();
     private final Totals all = new Totals();
     private final Map<PersonCategory, Totals> byCategory = new EnumMap<>(PersonCategory.class);
     private final Map<VisitType, Totals> byVisitType = new EnumMap<>(VisitType.class);
     private final int[] buckets = new int[BUCKETS.length];
+    private final List<TargetSlice> targetSlices = new ArrayList<>();
     private int inCounty;
     private int refused;
 
@@ -54,9 +61,13 @@ public final class SummaryBuilder {
         BigDecimal fundTotal = ZERO;
         BigDecimal selfPay = ZERO;
         BigDecimal scopePaid = ZERO;
+        int inCounty;
 
         void add(Bill bill, Calculation calculation, BigDecimal paidOnScope) {
             settlements++;
+            if (bill.hospital() != null && bill.hospital().inCounty()) {
+                inCounty++;
+            }
             total = total.add(bill.totalAmount());
             scope = scope.add(bill.policyScopeAmount());
             fundTotal = fundTotal.add(calculation.fundTotal());
@@ -70,8 +81,60 @@ public final class SummaryBuilder {
         }
     }
 
-    /** @param funds every fund to show, in order (both policies' funds, so that both sides have the same columns) */
-    public SummaryBuilder(Policy policy, List<Fund> funds) {
+    /**
+     * One target's slice ({@link Target#sliceKeys()}: {@code all}, a visit type, a category, a hospital level or a
+     * category × visit type) with its own totals and persons.
+     */
+    private static final class TargetSlice {
+        final Target target;
+        final String dimension;
+        final String key;
+        final String subKey;
+        final Totals totals = new Totals();
+        final BitSet persons = new BitSet();
+
+        TargetSlice(Target target) {
+            this.target = target;
+            String[] keys = target.sliceKeys();
+            dimension = keys[0];
+            key = keys[1];
+            subKey = keys[2];
+        }
+
+        boolean holds(ReplayBill replayed) {
+            Bill bill = replayed.bill();
+            return switch (dimension) {
+                case "all" -> true;
+                case "visitType" -> bill.visitType().name().equals(key);
+                case "hospitalLevel" -> bill.hospitalLevel() != null && bill.hospitalLevel().name().equals(key);
+                case "category" -> holdsCategory(replayed, key);
+                case "categoryVisitType" -> holdsCategory(replayed, key) && bill.visitType().name().equals(subKey);
+                default -> false;
+            };
+        }
+
+        private static boolean holdsCategory(ReplayBill replayed, String code) {
+            for (PersonCategory category : replayed.person().categories()) {
+                if (category.name().equals(code)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The slice as the reports hold it, for its ratios (funds are not needed for a ratio). */
+        Aggregate aggregate() {
+            return new Aggregate(dimension, key, subKey, totals.settlements, persons.cardinality(), totals.total,
+                    totals.scope, totals.fundTotal, totals.selfPay, totals.inCounty, Map.of());
+        }
+    }
+
+    /**
+     * @param funds   every fund to show, in order (both policies' funds, so that both sides have the same columns)
+     * @param targets the county-year's targets as the reports read them (empty: none configured)
+     */
+    public SummaryBuilder(Policy policy, List<Fund> funds, List<Target> targets) {
+        targets.forEach(target -> targetSlices.add(new TargetSlice(target)));
         for (Rule rule : policy.rules()) {
             if (rule.base().kind() != BaseSpec.Kind.SPECIAL_DRUG) {
                 scopeRules.add(rule.id());
@@ -80,7 +143,8 @@ public final class SummaryBuilder {
         funds.forEach(fund -> this.funds.put(fund.name(), ZERO));
     }
 
-    public void add(ReplayBill replayed, Calculation calculation) {
+    /** @param person the person's index in the replay (0, 1, 2 … in order of first appearance) */
+    public void add(ReplayBill replayed, int person, Calculation calculation) {
         Bill bill = replayed.bill();
         BigDecimal paidOnScope = ZERO;
         for (Step step : calculation.steps()) {
@@ -91,7 +155,7 @@ public final class SummaryBuilder {
         for (FundLine line : calculation.lines()) {
             funds.merge(line.fund().name(), line.amount(), BigDecimal::add);
         }
-        persons.add(replayed.idNumber());
+        persons.set(person);
         all.add(bill, calculation, paidOnScope);
         for (PersonCategory category : replayed.person().categories()) {
             byCategory.computeIfAbsent(category, c -> new Totals()).add(bill, calculation, paidOnScope);
@@ -99,6 +163,12 @@ public final class SummaryBuilder {
         byVisitType.computeIfAbsent(bill.visitType(), v -> new Totals()).add(bill, calculation, paidOnScope);
         if (bill.hospital() != null && bill.hospital().inCounty()) {
             inCounty++;
+        }
+        for (TargetSlice slice : targetSlices) {
+            if (slice.holds(replayed)) {
+                slice.totals.add(bill, calculation, paidOnScope);
+                slice.persons.set(person);
+            }
         }
         int bucket = BUCKETS.length - 1;
         while (bucket > 0 && calculation.selfPay().compareTo(BUCKETS[bucket]) < 0) {
@@ -111,30 +181,22 @@ public final class SummaryBuilder {
         refused++;
     }
 
-    public Summary build(Optional<List<Target>> targets, int betterOff, int worseOff) {
+    public Summary build(int betterOff, int worseOff) {
         List<Summary.Slice> categories = new ArrayList<>();
         byCategory.forEach((category, totals) -> categories.add(totals.slice(category.name())));
         List<Summary.Slice> visitTypes = new ArrayList<>();
         byVisitType.forEach((visitType, totals) -> visitTypes.add(totals.slice(visitType.name())));
         List<Summary.TargetResult> attained = new ArrayList<>();
-        for (Target target : targets.orElse(List.of())) {
-            Totals slice = target.visitType() != null ? byVisitType.get(target.visitType())
-                    : target.category() != null ? byCategory.get(target.category()) : all;
-            if (slice == null || slice.settlements == 0) {
-                attained.add(new Summary.TargetResult(target.name(), target.value(), target.bound().name(), null, null));
-                continue;
-            }
-            BigDecimal actual = target.scopeRatio() ? ratio(slice.scopePaid, slice.scope)
-                    : ratio(slice.fundTotal, slice.total);
-            attained.add(new Summary.TargetResult(target.name(), target.value(), target.bound().name(), actual,
-                    target.metBy(actual)));
+        for (TargetSlice slice : targetSlices) {
+            BigDecimal actual = slice.aggregate().ratio(slice.target.ratio());
+            attained.add(new Summary.TargetResult(slice.target, actual, slice.target.met(actual)));
         }
         List<Summary.Bucket> distribution = new ArrayList<>();
         for (int i = 0; i < BUCKETS.length; i++) {
             distribution.add(new Summary.Bucket(BUCKETS[i], i + 1 < BUCKETS.length ? BUCKETS[i + 1] : null,
                     buckets[i]));
         }
-        return new Summary(all.settlements, persons.size(), all.total, all.scope, Collections.unmodifiableMap(
+        return new Summary(all.settlements, persons.cardinality(), all.total, all.scope, Collections.unmodifiableMap(
                 new LinkedHashMap<>(funds)), all.fundTotal,
                 all.selfPay, ratio(all.fundTotal, all.total), ratio(all.scopePaid, all.scope),
                 all.settlements == 0 ? ratio(ZERO, ZERO) : ratio(BigDecimal.valueOf(inCounty),

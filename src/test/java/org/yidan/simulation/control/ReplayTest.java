@@ -27,6 +27,8 @@ import org.yidan.policy.entity.PersonCategory;
 import org.yidan.policy.entity.PersonSnapshot;
 import org.yidan.policy.entity.Policy;
 import org.yidan.policy.entity.VisitType;
+import org.yidan.reports.control.Target;
+import org.yidan.reports.control.TargetCatalog;
 
 /** The what-if replay over 沂源 2020 with figures worked by hand (policy.md, "Worked examples"). */
 class ReplayTest {
@@ -75,7 +77,7 @@ class ReplayTest {
         DraftPolicy unchanged = draft(Map.of());
         assertEquals(yiyuan.fingerprint(), unchanged.policy().fingerprint());
         List<Integer> seen = new ArrayList<>();
-        SimulationResult result = replay.run(yiyuan, unchanged.policy(), bills(), Optional.empty(),
+        SimulationResult result = replay.run(yiyuan, unchanged.policy(), bills(), List.of(),
                 (done, total) -> seen.add(done));
         assertEquals(result.baseline(), result.draft());
         assertEquals(List.of(), result.largestChanges());
@@ -101,7 +103,7 @@ class ReplayTest {
     @Test
     void loweringTheCriticalIllnessDeductibleChangesOnlyWhatItShould() {
         DraftPolicy lower = draft(Map.of("rule.critical.segments", LOWER_DEDUCTIBLE));
-        SimulationResult result = replay.run(yiyuan, lower.policy(), bills(), Optional.empty(), (done, total) -> true);
+        SimulationResult result = replay.run(yiyuan, lower.policy(), bills(), List.of(), (done, total) -> true);
 
         // A, bill 1: critical 16,000 × 0.65 = 10,400 (was 9,750); assistance (20,000 − 10,400) × 0.80 = 7,680 (was
         // 8,200); self-pay 60,000 − 30,000 − 10,400 − 7,680 = 11,920 (was 12,050). Bill 2 unchanged: critical
@@ -133,29 +135,86 @@ class ReplayTest {
         assertEquals(result.baseline().selfPayDistribution(), result.draft().selfPayDistribution());
     }
 
+    /** The current policy on a second thread beside the draft gives the very result of one thread. */
     @Test
-    void aReplayCanBeCancelled() {
-        assertThrows(Replay.Cancelled.class, () -> replay.run(yiyuan, yiyuan, bills(), Optional.empty(),
-                (done, total) -> false));
+    void bothPoliciesOnTwoThreadsGiveTheSameResultAsOnOne() {
+        DraftPolicy lower = draft(Map.of("rule.critical.segments", LOWER_DEDUCTIBLE));
+        java.util.concurrent.ExecutorService second = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            SimulationResult twoThreads = new Replay(new SettlementCalculator(), second).run(yiyuan, lower.policy(),
+                    bills(), List.of(), (done, total) -> true);
+            assertEquals(replay.run(yiyuan, lower.policy(), bills(), List.of(), (done, total) -> true), twoThreads);
+            assertEquals(yuan("975.00"), twoThreads.difference().funds().get("CRITICAL"));
+            assertThrows(Replay.Cancelled.class, () -> new Replay(new SettlementCalculator(), second).run(yiyuan,
+                    yiyuan, bills(), List.of(), (done, total) -> false));
+        } finally {
+            second.shutdownNow();
+        }
     }
 
     @Test
-    void targetsAreMeasuredPerSlice() {
+    void aReplayCanBeCancelled() {
+        assertThrows(Replay.Cancelled.class, () -> replay.run(yiyuan, yiyuan, bills(), List.of(),
+                (done, total) -> false));
+    }
+
+    /**
+     * The targets are the reports': read by {@link TargetCatalog} from the reports' keys and measured with the
+     * reports' ratio definitions (scope ratio = fund total ÷ policy scope), on each target's slice.
+     */
+    @Test
+    void theReportsTargetsAreMeasuredPerSliceAsTheReportMeasuresThem() {
         Map<String, String> keys = new HashMap<>();
-        keys.put("yidan.targets.370323.2020.names", "inpatient-floor, ceiling");
-        keys.put("yidan.targets.370323.2020.inpatient-floor.visit-type", "INPATIENT");
-        keys.put("yidan.targets.370323.2020.inpatient-floor.floor", "0.80");
-        keys.put("yidan.targets.370323.2020.ceiling.ceiling", "0.90");
-        Optional<List<Target>> targets = Targets.read(key -> Optional.ofNullable(keys.get(key)), "370323", 2020);
+        String p = "yidan.report.370323.2020.";
+        keys.put(p + "targets", "inpatient, dibao-scope, poor-inpatient, county-level");
+        keys.put(p + "target.inpatient.ratio", "actualRatio");
+        keys.put(p + "target.inpatient.slice", "visitType:INPATIENT");
+        keys.put(p + "target.inpatient.bound", "FLOOR");
+        keys.put(p + "target.inpatient.value", "0.80");
+        keys.put(p + "target.dibao-scope.ratio", "scopeRatio");
+        keys.put(p + "target.dibao-scope.slice", "category:DIBAO");
+        keys.put(p + "target.dibao-scope.bound", "FLOOR");
+        keys.put(p + "target.dibao-scope.value", "0.90");
+        keys.put(p + "target.poor-inpatient.ratio", "actualRatio");
+        keys.put(p + "target.poor-inpatient.slice", "category:REGISTERED_POOR/visitType:INPATIENT");
+        keys.put(p + "target.poor-inpatient.bound", "CEILING");
+        keys.put(p + "target.poor-inpatient.value", "0.40");
+        keys.put(p + "target.county-level.ratio", "inCountyShare");
+        keys.put(p + "target.county-level.slice", "hospitalLevel:COUNTY");
+        keys.put(p + "target.county-level.bound", "FLOOR");
+        keys.put(p + "target.county-level.value", "0.9");
+        keys.put(TargetCatalog.DEFAULT_CEILING_KEY, "0.90");
+        List<Target> targets = TargetCatalog.load(key -> Optional.ofNullable(keys.get(key)), "370323", 2020);
         SimulationResult result = replay.run(yiyuan, yiyuan, bills(), targets, (done, total) -> true);
         assertTrue(result.targetsConfigured());
-        Summary.TargetResult inpatient = result.baseline().targets().get(0);
+        List<Summary.TargetResult> attained = result.baseline().targets();
+        assertEquals(targets, attained.stream().map(Summary.TargetResult::target).toList(), "the report's targets");
+        assertEquals("住院实际补偿比", attained.get(0).target().name());
         // inpatient: funds 71,620 − 300 (B's outpatient bill) over 94,300 − 800
-        assertEquals(yuan("0.7628"), inpatient.actual());
-        assertFalse(inpatient.met());
-        assertTrue(result.baseline().targets().get(1).met());
-        assertFalse(replay.run(yiyuan, yiyuan, bills(), Targets.read(key -> Optional.empty(), "370323", 2020),
-                (done, total) -> true).targetsConfigured());
+        assertEquals(yuan("0.7628"), attained.get(0).actual());
+        assertFalse(attained.get(0).met());
+        // DIBAO (A): funds 47,950 + 17,370 over the policy scope 50,000 + 18,000, the report's scope ratio
+        assertEquals(yuan("0.9606"), attained.get(1).actual());
+        assertTrue(attained.get(1).met());
+        // registered poor in hospital (B's stay, C's stay): funds 1,500 + 4,500 over 3,500 + 10,000
+        assertEquals(yuan("0.4444"), attained.get(2).actual());
+        assertFalse(attained.get(2).met());
+        // every bill at an in-county county hospital
+        assertEquals(yuan("1.0000"), attained.get(3).actual());
+        // the product default ceiling on all settlements: 71,620 over 94,300
+        assertEquals("actual-ratio-ceiling", attained.get(4).target().id());
+        assertEquals(yuan("0.7595"), attained.get(4).actual());
+        assertTrue(attained.get(4).met());
+
+        // the draft is measured against the same targets: C's stay gets 325 more from the critical-illness fund
+        SimulationResult lower = replay.run(yiyuan, draft(Map.of("rule.critical.segments", LOWER_DEDUCTIBLE)).policy(),
+                bills(), targets, (done, total) -> true);
+        assertEquals(yuan("0.4685"), lower.draft().targets().get(2).actual());
+        assertEquals(yuan("0.4444"), lower.baseline().targets().get(2).actual());
+
+        Map<String, String> none = Map.of(p + "targets", "", "yidan.report.370323.actual-ratio-ceiling", "none");
+        assertFalse(replay.run(yiyuan, yiyuan, bills(), TargetCatalog.load(key -> Optional.ofNullable(none.get(key)),
+                "370323", 2020), (done, total) -> true).targetsConfigured());
     }
 
     @Test
