@@ -49,6 +49,7 @@ public final class RosterMessages {
         add("The name '(.*)' differs from '(.*)' on line (\\d+) for the same ID number\\.", "nameDiffers");
         add("The county code is (?:missing|required)\\.", "countyMissing");
         add("The county code must be 6 digits, not '(.*)'\\.", "countyFormat");
+        add("This installation does not serve county (\\S*) \\(yidan\\.counties\\); .*", "countyNotServed");
         add("The county code (\\S*) differs from (\\S*) on line (\\d+) for the same ID number\\.", "countyDiffers");
         add("The household id is longer than (\\d+) characters\\.", "householdLong");
         add("The household id must be at most (\\d+) characters long\\.", "householdLong");

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -130,6 +131,8 @@ final class RosterRecords implements RosterRows.RowSink {
 
     /** One "today" for the whole file: birth dates in the future are refused. */
     private final LocalDate today = CountyClock.today();
+    /** Whether this installation serves a county: a person of another county could never be settled here. */
+    private final Predicate<String> served;
     private final ReportedErrors report = new ReportedErrors();
     private RosterHeader header;
     /** The first non-blank row while no header is found, named in the error if none is. */
@@ -138,6 +141,10 @@ final class RosterRecords implements RosterRows.RowSink {
     private int rowsBeforeHeader;
     private final Map<String, Person> persons = new LinkedHashMap<>();
     private int rows;
+
+    RosterRecords(Predicate<String> served) {
+        this.served = served;
+    }
 
     @Override
     public void row(int line, String[] cells) {
@@ -206,6 +213,9 @@ final class RosterRecords implements RosterRows.RowSink {
             error(person, line, countyColumn, "The county code is missing.");
         } else if (!COUNTY.matcher(county).matches()) {
             error(person, line, countyColumn, "The county code must be 6 digits, not '" + county + "'.");
+        } else if (!served.test(county)) {
+            error(person, line, countyColumn, "This installation does not serve county " + county
+                    + " (yidan.counties); its persons cannot be settled here.");
         } else if (person.county == null) {
             person.county = county;
             person.countyLine = line;

@@ -200,6 +200,26 @@ class RosterParserTest {
         assertReason(result, 20, "Not imported: line 19");
     }
 
+    /** A person of a county the installation does not serve is refused on their row, the others imported. */
+    @Test
+    void aPersonOfACountyNotServedIsRefusedRowByRow() {
+        String roster = CHINESE_HEADER
+                + ZHANG + ",张洪顺,370323,H-0001,低保对象,2020-01-01,,,,\n"
+                + LI + ",李秀兰,110101,H-0009,DIBAO,2020-01-01,,,,\n"
+                + LI + ",李秀兰,110101,H-0009,TEKUN,2021-01-01,,,,\n";
+        RosterParseResult result = RosterParser.parse(roster.getBytes(StandardCharsets.UTF_8),
+                Set.of("370323", "620422")::contains);
+        assertEquals(List.of(ZHANG), result.records().stream().map(BeneficiaryRecord::idNumber).toList());
+        assertEquals(1, result.rejectedPersons());
+        assertEquals(2, result.invalidRows());
+        RowError line3 = result.errors().stream().filter(e -> e.line() == 3).findFirst().orElseThrow();
+        assertEquals("县区代码", line3.column());
+        assertTrue(line3.reason().contains("does not serve county 110101"), line3.reason());
+        assertReason(result, 4, "does not serve county 110101");
+        // without the served list (the parser's own tests) every county is read
+        assertEquals(2, RosterParser.parse(roster.getBytes(StandardCharsets.UTF_8)).records().size());
+    }
+
     private static void assertReason(RosterParseResult result, int line, String fragment) {
         RowError error = result.errors().stream().filter(e -> e.line() == line).findFirst().orElseThrow();
         assertTrue(error.reason().contains(fragment), line + ": " + error.reason());
