@@ -283,7 +283,8 @@ public class CoverageView extends CountyListView {
     /** A field the rules refused, said in Chinese: the rules' sentences are for the API and the logs. */
     private static String recordErrorText(RefusedException.FieldError error, CoverageRecord typed) {
         return switch (error.field()) {
-            case "idNumber" -> ImportView.localise(error.message());
+            case "idNumber" -> IdNumbers.reason(typed.idNumber()).map(RegistryNotices::text)
+                    .orElse(FacesMessages.text("coverage.invalid.other"));
             case "year" -> FacesMessages.text("coverage.invalid.year", String.valueOf(CoverageRules.FIRST_YEAR),
                     String.valueOf(CoverageRules.LAST_YEAR));
             case "since" -> FacesMessages.text(typed.insured() ? "coverage.invalid.sinceAfterYear"
