@@ -114,6 +114,18 @@ class CounterBrowserIT {
         return By.xpath("//*[@id='" + fieldId + "']/following::*[contains(@class,'ui-message-error')][1]");
     }
 
+    /** The bill of policy.md's worked example (沂源县 2020, inpatient), once the hospital is on it; then 试算. */
+    static void previewWorkedExample(Browser clerk) {
+        clerk.type("billForm:admissionDate_input", "2020-05-01");
+        clerk.type("billForm:dischargeDate_input", "2020-05-10");
+        clerk.click(By.cssSelector("h1.yd-page-title"));
+        clerk.replace("billForm:totalAmount", "60000");
+        clerk.replace("billForm:policyScopeAmount", "50000");
+        clerk.find(By.cssSelector("input.yd-external-BASIC")).sendKeys("30000");
+        clerk.click("billForm:previewButton");
+        clerk.awaitScrolledTo("previewForm:previewPanel");
+    }
+
     @Test
     void aClerkSettlesTheWorkedExampleAndAnAuditorReversesIt() {
         String name = "<script>window.yidanXss=1</script>张测试";
@@ -149,14 +161,7 @@ class CounterBrowserIT {
 
         // the worked example of policy.md: 沂源县 2020, county hospital, inpatient
         clerk.choose("billForm:hospitalLevel", "县级医疗机构");
-        clerk.type("billForm:admissionDate_input", "2020-05-01");
-        clerk.type("billForm:dischargeDate_input", "2020-05-10");
-        clerk.click(By.cssSelector("h1.yd-page-title"));
-        clerk.replace("billForm:totalAmount", "60000");
-        clerk.replace("billForm:policyScopeAmount", "50000");
-        clerk.find(By.cssSelector("input.yd-external-BASIC")).sendKeys("30000");
-        clerk.click("billForm:previewButton");
-        clerk.awaitScrolledTo("previewForm:previewPanel");
+        previewWorkedExample(clerk);
 
         assertTrue(clerk.text(By.cssSelector("tr.yd-fund-CRITICAL")).contains("9,750.00"));
         assertTrue(clerk.text(By.cssSelector("tr.yd-fund-ASSISTANCE")).contains("8,200.00"));
@@ -283,14 +288,7 @@ class CounterBrowserIT {
         clerk.screenshot("22-hospital-picked");
 
         // the worked example's bill at the picked hospital settles as before
-        clerk.type("billForm:admissionDate_input", "2020-05-01");
-        clerk.type("billForm:dischargeDate_input", "2020-05-10");
-        clerk.click(By.cssSelector("h1.yd-page-title"));
-        clerk.replace("billForm:totalAmount", "60000");
-        clerk.replace("billForm:policyScopeAmount", "50000");
-        clerk.find(By.cssSelector("input.yd-external-BASIC")).sendKeys("30000");
-        clerk.click("billForm:previewButton");
-        clerk.awaitScrolledTo("previewForm:previewPanel");
+        previewWorkedExample(clerk);
         assertEquals("12,050.00", clerk.text("previewForm:selfPay"));
         assertFalse(clerk.present(By.id("previewForm:previewHospitalWarning")));
         clerk.click("previewForm:settleButton");
