@@ -23,7 +23,7 @@ import java.util.function.Function;
  * installation serves to choose from (the first chosen at the start), the list's refresh with any failure shown in
  * Chinese, and a refused step audited and shown beside its fields.
  */
-abstract class CountyListView implements Serializable {
+public abstract class CountyListView implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
