@@ -461,6 +461,7 @@ class RegistryDutiesIT {
 
         // one person's coverage typed in: the rules' refusal in Chinese beside the field, nothing stored, audited
         browser.type("recordForm:recordIdNumber", typedIn);
+        browser.replace("recordForm:recordYear_input", "2020");
         browser.click("recordForm:readRecord");
         assertTrue(browser.pageText().contains("2020 年度尚未登记此人的参保信息"), browser.pageText());
         browser.click(By.xpath("//*[@id='recordForm:recordInsured']//label[normalize-space()='未参保']"));
