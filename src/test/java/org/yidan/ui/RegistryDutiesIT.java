@@ -497,7 +497,8 @@ class RegistryDutiesIT {
         browser.click(By.xpath(rowXpath + "//button[contains(@id,'editButton')]"));
         browser.await(driver -> person.equals(driver.findElement(By.id("recordForm:recordIdNumber"))
                 .getAttribute("value")));
-        assertTrue(browser.find("recordForm:recordInsured:1").isSelected(), "recorded as not insured");
+        assertEquals(Boolean.TRUE, browser.script(
+                "return document.getElementById('recordForm:recordInsured:1').checked;"), "recorded as not insured");
 
         browser.click(By.xpath(rowXpath + "//button[contains(@id,'followUpButton')]"));
         browser.find("followUpForm:note");
