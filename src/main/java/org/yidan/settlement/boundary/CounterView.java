@@ -327,6 +327,7 @@ public class CounterView implements Serializable {
                 hospitalName = hospital.name();
                 bill.setHospitalLevel(hospital.level());
                 bill.setInCounty(hospital.inCounty());
+                PrimeFaces.current().ajax().update("billForm:hospitalLevel", "billForm:inCounty");
             } else {
                 hospitalWarning = FacesMessages.text("counter.hospitalNotRegistered", code.strip(),
                         person.countyName());
