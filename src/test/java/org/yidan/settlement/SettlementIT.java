@@ -511,6 +511,30 @@ class SettlementIT {
         System.out.printf("ROSTER IMPORT: %d persons in %.2f s%n", imported.json().getInt("persons"), seconds);
     }
 
+    /** The import refuses, row by row, persons of a county this installation does not serve (yidan.counties). */
+    @Test
+    void aRosterImportRefusesPersonsOfACountyNotServed() {
+        String served = "370323" + "19520202" + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+        String unserved = "110101" + "19520202" + String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
+        served += IdNumbers.checkCharacter(served);
+        unserved += IdNumbers.checkCharacter(unserved);
+        String roster = "身份证号,姓名,县区代码,户编号,人员类别,类别起始日期\n"
+                + served + ",本县人,370323,S-1,DIBAO,2020-01-01\n"
+                + unserved + ",外县人,110101,S-2,DIBAO,2020-01-01\n";
+        Api.Reply imported = admin.postBytes("/api/v1/beneficiaries/import?fileName=counties.csv", "text/csv",
+                roster.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, imported.status(), imported::toString);
+        JsonObject counts = imported.json();
+        assertEquals(1, counts.getInt("persons"), counts::toString);
+        assertEquals(1, counts.getInt("invalidRows"), counts::toString);
+        JsonObject error = counts.getJsonArray("errors").getJsonObject(0);
+        assertEquals(3, error.getInt("line"), counts::toString);
+        assertEquals("县区代码", error.getString("column"));
+        assertTrue(error.getString("reason").contains("110101"), counts::toString);
+        assertEquals(200, admin.get("/api/v1/beneficiaries/" + served).status());
+        assertEquals(404, admin.get("/api/v1/beneficiaries/" + unserved).status(), "nothing stored of the other county");
+    }
+
     @Test
     void settlementsAndReversalsAreInTheAppendOnlyAuditTrail() throws SQLException {
         String id = registerDibaoPerson("370323");

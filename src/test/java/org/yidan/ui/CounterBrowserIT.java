@@ -114,6 +114,18 @@ class CounterBrowserIT {
         return By.xpath("//*[@id='" + fieldId + "']/following::*[contains(@class,'ui-message-error')][1]");
     }
 
+    /** The bill of policy.md's worked example (沂源县 2020, inpatient), once the hospital is on it; then 试算. */
+    static void previewWorkedExample(Browser clerk) {
+        clerk.type("billForm:admissionDate_input", "2020-05-01");
+        clerk.type("billForm:dischargeDate_input", "2020-05-10");
+        clerk.click(By.cssSelector("h1.yd-page-title"));
+        clerk.replace("billForm:totalAmount", "60000");
+        clerk.replace("billForm:policyScopeAmount", "50000");
+        clerk.find(By.cssSelector("input.yd-external-BASIC")).sendKeys("30000");
+        clerk.click("billForm:previewButton");
+        clerk.awaitScrolledTo("previewForm:previewPanel");
+    }
+
     @Test
     void aClerkSettlesTheWorkedExampleAndAnAuditorReversesIt() {
         String name = "<script>window.yidanXss=1</script>张测试";
@@ -141,22 +153,15 @@ class CounterBrowserIT {
         clerk.screenshot("02-person-found");
 
         // a bill with missing fields: Chinese messages beside the fields, nothing typed is lost
-        clerk.type("billForm:hospitalCode", "H370323001");
+        clerk.type("billForm:hospitalCode_input", "H370323001");
         clerk.click("billForm:previewButton");
         assertEquals("医疗总费用：必填", clerk.text(messageAfter("billForm:totalAmount")));
-        assertEquals("H370323001", clerk.find("billForm:hospitalCode").getAttribute("value"));
+        assertEquals("H370323001", clerk.find("billForm:hospitalCode_input").getAttribute("value"));
         clerk.screenshot("03-bill-validation");
 
         // the worked example of policy.md: 沂源县 2020, county hospital, inpatient
         clerk.choose("billForm:hospitalLevel", "县级医疗机构");
-        clerk.type("billForm:admissionDate_input", "2020-05-01");
-        clerk.type("billForm:dischargeDate_input", "2020-05-10");
-        clerk.click(By.cssSelector("h1.yd-page-title"));
-        clerk.replace("billForm:totalAmount", "60000");
-        clerk.replace("billForm:policyScopeAmount", "50000");
-        clerk.find(By.cssSelector("input.yd-external-BASIC")).sendKeys("30000");
-        clerk.click("billForm:previewButton");
-        clerk.awaitScrolledTo("previewForm:previewPanel");
+        previewWorkedExample(clerk);
 
         assertTrue(clerk.text(By.cssSelector("tr.yd-fund-CRITICAL")).contains("9,750.00"));
         assertTrue(clerk.text(By.cssSelector("tr.yd-fund-ASSISTANCE")).contains("8,200.00"));
@@ -236,6 +241,68 @@ class CounterBrowserIT {
         assertTrue(audit.contains(receiptNo), audit);
         assertTrue(audit.contains("demo-auditor") && audit.contains("demo-clerk"), audit);
         auditor.screenshot("13-audit");
+    }
+
+    /**
+     * The counter picks the hospital from the registry of the person's county: part of its name typed, the
+     * suggestion picked fills code, name, level and in-county, and the bill settles; a code not in the registry
+     * is warned about in Chinese and still settles (see README "Counter").
+     */
+    @Test
+    void aClerkPicksTheHospitalFromTheRegistryByPartOfItsName() {
+        int n = ThreadLocalRandom.current().nextInt(100_000, 1_000_000);
+        String code = "HUI" + n;
+        String name = "沂源县第" + n + "人民医院";
+        Api.Reply registered = admin.put("/api/v1/hospitals/" + code, """
+                {"name": "%s", "county": "370323", "level": "COUNTY", "inCounty": true, "township": "历山街道"}
+                """.formatted(name));
+        assertEquals(201, registered.status(), registered::toString);
+        String id = registerPerson("孙挑院");
+
+        Browser clerk = browser();
+        clerk.logIn("demo-clerk", "demo-clerk");
+        clerk.awaitPath("/settlement/counter.xhtml");
+        clerk.type("lookupForm:query", id.substring(10));
+        clerk.click("lookupForm:findButton");
+        assertEquals("孙挑院", clerk.text("personForm:personName"));
+
+        // a code the registry does not hold: a Chinese warning beside the field, the level stays the clerk's
+        clerk.type("billForm:hospitalCode_input", "HNOT" + n);
+        clerk.click(By.cssSelector("h1.yd-page-title"));
+        clerk.awaitText(By.id("billForm:hospitalWarning"), "不在");
+        assertTrue(clerk.text("billForm:hospitalWarning").contains("HNOT" + n), clerk.text("billForm:hospitalWarning"));
+        assertEquals("请选择", clerk.text("billForm:hospitalLevel_label"));
+        clerk.screenshot("20-hospital-not-registered");
+
+        // part of the name, then the suggestion
+        clerk.replace("billForm:hospitalCode_input", "第" + n + "人民");
+        By suggestion = By.xpath("//li[contains(@class,'ui-autocomplete-item') and contains(., '" + name + "')]");
+        clerk.await(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(suggestion));
+        clerk.screenshot("21-hospital-suggestions");
+        clerk.click(suggestion);
+        clerk.awaitText(By.id("billForm:hospitalName"), name);
+        assertEquals(code, clerk.find("billForm:hospitalCode_input").getAttribute("value"));
+        assertEquals("县级医疗机构", clerk.text("billForm:hospitalLevel_label"));
+        assertEquals(Boolean.TRUE, clerk.script("return document.getElementById('billForm:inCounty_input').checked;"),
+                "the registry says in county");
+        assertFalse(clerk.present(By.id("billForm:hospitalWarning")), "a registered hospital is not warned about");
+        clerk.screenshot("22-hospital-picked");
+
+        // the worked example's bill at the picked hospital settles as before
+        previewWorkedExample(clerk);
+        assertEquals("12,050.00", clerk.text("previewForm:selfPay"));
+        assertFalse(clerk.present(By.id("previewForm:previewHospitalWarning")));
+        clerk.click("previewForm:settleButton");
+        clerk.find(By.cssSelector(".ui-confirm-dialog"));
+        clerk.click("confirmYes");
+        clerk.awaitPath("/receipts/receipt.xhtml");
+        String receiptNo = clerk.text("receiptNo");
+        clerk.screenshot("23-hospital-receipt");
+
+        // the settlement carries the picked code, and the ledger books it under the registry's name
+        Api.Reply settled = admin.get("/api/v1/settlements/" + receiptNo);
+        assertEquals(200, settled.status(), settled::toString);
+        assertTrue(settled.body().contains(code), settled::toString);
     }
 
     @Test

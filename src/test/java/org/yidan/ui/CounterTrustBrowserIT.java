@@ -109,7 +109,7 @@ class CounterTrustBrowserIT {
         String notice = clerk.text("personForm:policyNotice");
         assertTrue(notice.contains("演示副本") && notice.contains("2020"), notice);
         clerk.screenshot("money-00-demo-year");
-        clerk.type("billForm:hospitalCode", "H370323001");
+        clerk.type("billForm:hospitalCode_input", "H370323001");
         clerk.choose("billForm:hospitalLevel", "县级医疗机构");
         clerk.type("billForm:admissionDate_input", "2020-05-01");
         clerk.type("billForm:dischargeDate_input", "2020-05-10");
@@ -196,7 +196,7 @@ class CounterTrustBrowserIT {
         clerk.type("lookupForm:query", id.substring(10));
         clerk.click("lookupForm:findButton");
         clerk.find("personForm:personName");
-        clerk.type("billForm:hospitalCode", "H370323001");
+        clerk.type("billForm:hospitalCode_input", "H370323001");
         clerk.choose("billForm:hospitalLevel", "县级医疗机构");
         clerk.type("billForm:admissionDate_input", "2020-05-01");
         clerk.type("billForm:dischargeDate_input", "2020-05-10");

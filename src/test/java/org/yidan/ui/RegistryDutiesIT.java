@@ -95,12 +95,22 @@ class RegistryDutiesIT {
     }
 
     String register(String county, String name, String category, String from, String exitedOn) {
+        return register(county, name, category, from, exitedOn, null);
+    }
+
+    /** A township of this run alone, so that its coverage rate counts only this test's persons. */
+    static String newTownship(String name) {
+        return name + ThreadLocalRandom.current().nextInt(1_000_000);
+    }
+
+    String register(String county, String name, String category, String from, String exitedOn, String township) {
         String id = newIdNumber(county);
         Api.Reply put = registrar.put("/api/v1/beneficiaries/" + id, """
                 {"name": "%s", "county": "%s", "householdId": "H-RD-1",
                  "categories": [{"code": "%s", "from": "%s", "to": null}],
-                 "standardTags": [], "chronicDiseases": [], "exitedOn": %s}
-                """.formatted(name, county, category, from, exitedOn == null ? "null" : '"' + exitedOn + '"'));
+                 "standardTags": [], "chronicDiseases": [], "exitedOn": %s, "township": %s}
+                """.formatted(name, county, category, from, exitedOn == null ? "null" : '"' + exitedOn + '"',
+                township == null ? "null" : '"' + township + '"'));
         assertEquals(201, put.status(), put::toString);
         return id;
     }
@@ -161,9 +171,10 @@ class RegistryDutiesIT {
                 .filter(o -> "FAMILY_PLANNING".equals(o.getString("group", null))).findFirst()
                 .orElse(jakarta.json.Json.createObjectBuilder().add("persons", 0).add("insured", 0).add("uninsured", 0)
                         .build());
-        String insured = register("620422", "参保甲", "FAMILY_PLANNING", "2018-01-01", null);
-        String uninsured = register("620422", "未参保乙", "FAMILY_PLANNING", "2018-01-01", null);
-        String imported = register("620422", "导入丙", "FAMILY_PLANNING", "2018-01-01", null);
+        String township = newTownship("会师镇");
+        String insured = register("620422", "参保甲", "FAMILY_PLANNING", "2018-01-01", null, township);
+        String uninsured = register("620422", "未参保乙", "FAMILY_PLANNING", "2018-01-01", null, township);
+        String imported = register("620422", "导入丙", "FAMILY_PLANNING", "2018-01-01", null, township);
 
         Api.Reply put = registrar.put("/api/v1/beneficiaries/" + insured + "/coverage/2018", """
                 {"insured": true, "since": "2018-01-01", "scheme": "RESIDENT", "subsidyCategory": "FAMILY_PLANNING",
@@ -227,12 +238,12 @@ class RegistryDutiesIT {
         assertEquals("未参保乙", row.getString("name"));
         assertFalse(row.getBoolean("insured"));
         assertEquals("NEW", row.getString("status"));
-        assertTrue(row.containsKey("township"));
+        assertEquals(township, row.getString("township"), "the registry's township");
         assertEquals("NEW", find(array(list), imported).getString("status"));
         assertEquals(null, find(array(list), insured), "an insured person is not on the list of the uninsured");
         String csvList = download("/api/v1/coverage?county=620422&year=2018&insured=false", "text/csv");
         assertTrue(csvList.startsWith("\uFEFF身份证号,姓名,乡镇,是否参保,跟进状态"), csvList);
-        assertTrue(csvList.contains(uninsured + ",未参保乙,,否,待核实"), csvList);
+        assertTrue(csvList.contains(uninsured + ",未参保乙," + township + ",否,待核实"), csvList);
         JsonObject masked = find(array(auditor.get("/api/v1/coverage?county=620422&year=2018&insured=false")),
                 uninsured);
         assertEquals(uninsured, masked.getString("idNumber"), "an auditor reads full ID numbers");
@@ -268,7 +279,11 @@ class RegistryDutiesIT {
         assertEquals(3, planningAfter.getInt("persons") - planningBefore.getInt("persons"));
         assertEquals(2, planningAfter.getInt("insured") - planningBefore.getInt("insured"));
         assertEquals(1, planningAfter.getInt("uninsured") - planningBefore.getInt("uninsured"));
-        assertTrue(rate(after, "byTownship", null).getInt("persons") >= 3, after::toString);
+        JsonObject townshipRate = rate(after, "byTownship", township);
+        assertEquals(3, townshipRate.getInt("persons"), after::toString);
+        assertEquals(2, townshipRate.getInt("insured"), after::toString);
+        assertEquals(1, townshipRate.getInt("uninsured"), after::toString);
+        assertEquals(new BigDecimal("0.6667"), townshipRate.getJsonNumber("rate").bigDecimalValue());
     }
 
     @Test
@@ -416,8 +431,10 @@ class RegistryDutiesIT {
     @Test
     void theRegistrarFollowsUpOnTheCoverageListAndTheCounterWarns() {
         assumeTrue(Browser.installed(), "Skipped: needs Debian's headless Chromium and chromedriver");
-        String person = register("370323", "屏幕未参保", "DIBAO", "2020-01-01", null);
-        String insured = register("370323", "屏幕已参保", "DIBAO", "2020-01-01", null);
+        String township = newTownship("南麻街道");
+        String person = register("370323", "屏幕未参保", "DIBAO", "2020-01-01", null, township);
+        String insured = register("370323", "屏幕已参保", "DIBAO", "2020-01-01", null, township);
+        String typedIn = register("370323", "屏幕逐人登记", "DIBAO", "2020-01-01", null, township);
         assertEquals(201, registrar.put("/api/v1/beneficiaries/" + person + "/coverage/2020",
                 "{\"insured\": false}").status());
         assertEquals(201, registrar.put("/api/v1/beneficiaries/" + insured + "/coverage/2020",
@@ -435,7 +452,53 @@ class RegistryDutiesIT {
         assertTrue(browser.text(By.xpath(rowXpath)).contains(person), "a registrar reads the full ID number");
         assertFalse(browser.pageText().contains("屏幕已参保"), "the list shows who is not insured");
         assertTrue(browser.text(By.id("byCategory")).contains("低保对象"), browser.text(By.id("byCategory")));
+        assertTrue(browser.text(By.xpath(rowXpath)).contains(township), "the list shows the registry's township");
+        // this run's township: two persons due, one insured, one not, one not recorded yet
+        String townshipRate = browser.text(By.xpath("//table[@id='byTownship']//tr[td[normalize-space()='"
+                + township + "']]"));
+        assertTrue(townshipRate.contains("33.3%") && townshipRate.contains("已参保 1 / 应参保 3"), townshipRate);
         browser.screenshot("registry-01-coverage-list");
+
+        // one person's coverage typed in: the rules' refusal in Chinese beside the field, nothing stored, audited
+        browser.type("recordForm:recordIdNumber", typedIn);
+        browser.replace("recordForm:recordYear_input", "2020");
+        browser.click("recordForm:readRecord");
+        assertTrue(browser.pageText().contains("2020 年度尚未登记此人的参保信息"), browser.pageText());
+        browser.click(By.xpath("//*[@id='recordForm:recordInsured']//label[normalize-space()='未参保']"));
+        browser.type("recordForm:recordSince_input", "2020-01-01");
+        browser.click(By.cssSelector("h1.yd-page-title"));
+        browser.click("recordForm:saveRecord");
+        assertEquals("未参保人员不填参保日期。", browser.text(By.xpath(
+                "//*[@id='recordForm:recordSince']/following::*[contains(@class,'ui-message-error')][1]")));
+        assertTrue(browser.pageText().contains("参保信息有误，未保存"), browser.pageText());
+        assertEquals(typedIn, browser.find("recordForm:recordIdNumber").getAttribute("value"), "nothing typed is lost");
+        browser.screenshot("registry-01a-coverage-form-refused");
+        assertEquals(0, count("select count(*) from coverage where id_number = ?", typedIn));
+        assertEquals(1, count("select count(*) from audit_event where action = 'COVERAGE_PUT' and target = ?"
+                + " and outcome = 'REFUSED' and detail like 'INVALID_COVERAGE%'", IdNumbers.mask(typedIn) + "/2020"));
+
+        browser.click(By.xpath("//*[@id='recordForm:recordInsured']//label[normalize-space()='已参保']"));
+        browser.choose("recordForm:recordScheme", "城乡居民基本医疗保险");
+        browser.choose("recordForm:recordSubsidyCategory", "低保对象");
+        browser.replace("recordForm:recordSubsidyAmount", "180");
+        browser.click("recordForm:saveRecord");
+        browser.awaitText(By.cssSelector(".ui-growl"), "已新建");
+        browser.screenshot("registry-01b-coverage-form-saved");
+        JsonObject saved = registrar.get("/api/v1/coverage/" + typedIn + "/2020").json();
+        assertTrue(saved.getBoolean("insured"), saved::toString);
+        assertEquals("2020-01-01", saved.getString("since"));
+        assertEquals("RESIDENT", saved.getString("scheme"));
+        assertEquals("DIBAO", saved.getString("subsidyCategory"));
+        assertEquals(new BigDecimal("180.00"), saved.getJsonNumber("subsidyAmount").bigDecimalValue());
+        assertEquals(1, count("select count(*) from audit_event where action = 'COVERAGE_CREATE' and target = ?"
+                + " and outcome = 'SUCCESS'", IdNumbers.mask(typedIn) + "/2020"));
+
+        // the list's 修改 brings a person's record into the form
+        browser.click(By.xpath(rowXpath + "//button[contains(@id,'editButton')]"));
+        browser.await(driver -> person.equals(driver.findElement(By.id("recordForm:recordIdNumber"))
+                .getAttribute("value")));
+        assertEquals(Boolean.TRUE, browser.script(
+                "return document.getElementById('recordForm:recordInsured:1').checked;"), "recorded as not insured");
 
         browser.click(By.xpath(rowXpath + "//button[contains(@id,'followUpButton')]"));
         browser.find("followUpForm:note");

@@ -136,7 +136,7 @@ class SecurityBrowserIT {
         clerk.click("lookupForm:findButton");
         assertEquals("策略测试", clerk.text("personForm:personName"));
         clerk.choose("billForm:hospitalLevel", "县级医疗机构");
-        clerk.type("billForm:hospitalCode", "H370323001");
+        clerk.type("billForm:hospitalCode_input", "H370323001");
         clerk.type("billForm:admissionDate_input", "2020-05-01");
         clerk.type("billForm:dischargeDate_input", "2020-05-10");
         clerk.click(By.cssSelector("h1.yd-page-title"));

@@ -156,13 +156,14 @@ public class BeneficiaryService {
      * Imports a roster file (CSV in UTF-8 or GBK, or XLSX) for the import screen and the REST API: reads it with
      * {@link RosterParser}, stores the valid persons in one transaction (new ones created, changed ones replaced,
      * identical ones left alone: importing the same file twice changes nothing) and audits what it did. A file
-     * that cannot be read at all is refused, and the refusal audited.
+     * that cannot be read at all is refused, and the refusal audited. A person of a county this installation does
+     * not serve ({@code yidan.counties}) is refused row by row, as {@link #put} refuses them over REST.
      */
     @RolesAllowed({REGISTRAR_NAME, ADMIN_NAME})
     public ImportResult importRoster(byte[] content, String fileName, String username) {
         String name = fileName == null || fileName.isBlank() ? "roster" : fileName;
         RosterParseResult parsed = refusals.audited(AuditAction.ROSTER_IMPORT, name,
-                () -> RosterParser.parse(content == null ? new byte[0] : content));
+                () -> RosterParser.parse(content == null ? new byte[0] : content, policies::serves));
         ImportCounts counts = store(parsed.records(), name, parsed.invalidRows(), username);
         return new ImportResult(name, parsed.rows(), parsed.records().size(), counts.created(), counts.updated(),
                 counts.unchanged(), parsed.invalidRows(), parsed.rejectedPersons(), parsed.errors(),

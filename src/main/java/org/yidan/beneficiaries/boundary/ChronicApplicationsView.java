@@ -11,17 +11,11 @@ import org.yidan.beneficiaries.entity.ChronicApplication.Status;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.CountyClock;
 import org.yidan.platform.control.RefusedException;
-import org.yidan.policy.boundary.Policies;
-import org.yidan.policy.entity.Policy;
-import org.yidan.security.boundary.AuditTrail;
-import org.yidan.security.boundary.CurrentUser;
 import org.yidan.security.entity.AuditAction;
-import org.yidan.security.entity.AuditEvent;
 import org.yidan.security.entity.Permission;
 
 import java.io.Serializable;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +27,7 @@ import java.util.stream.Collectors;
  */
 @Named
 @ViewScoped
-public class ChronicApplicationsView implements Serializable {
+public class ChronicApplicationsView extends CountyListView {
 
     private static final long serialVersionUID = 1L;
 
@@ -49,16 +43,6 @@ public class ChronicApplicationsView implements Serializable {
     @Inject
     ChronicDiseases diseases;
 
-    @Inject
-    Policies policies;
-
-    @Inject
-    CurrentUser currentUser;
-
-    @Inject
-    AuditTrail audit;
-
-    private String county;
     private Status status = Status.FILED;
     private List<Row> rows = List.of();
     private List<Row> due = List.of();
@@ -75,36 +59,28 @@ public class ChronicApplicationsView implements Serializable {
 
     @PostConstruct
     void init() {
-        currentUser.require(Permission.MAINTAIN_REGISTRY);
-        county = getCounties().keySet().stream().findFirst().orElse(null);
+        startWithFirstCounty();
         filedOn = CountyClock.today();
         search();
-    }
-
-    public Map<String, String> getCounties() {
-        Map<String, String> counties = new LinkedHashMap<>();
-        policies.all().stream().sorted(Comparator.comparing(Policy::county))
-                .forEach(policy -> counties.putIfAbsent(policy.county(), policy.countyName()));
-        return counties;
     }
 
     /** The county's diseases, code → Chinese name, listed ones first. */
     public Map<String, String> getDiseases() {
         Map<String, String> names = new LinkedHashMap<>();
-        if (county == null) {
+        if (getCounty() == null) {
             return names;
         }
-        var catalog = diseases.of(county);
+        var catalog = diseases.of(getCounty());
         catalog.listed().stream().sorted().forEach(code -> names.put(code, RegistryNotices.diseaseName(code)));
         catalog.reviewed().stream().sorted().forEach(code -> names.put(code, RegistryNotices.diseaseName(code)));
         return names;
     }
 
     public String getListedHint() {
-        if (county == null) {
+        if (getCounty() == null) {
             return "";
         }
-        var catalog = diseases.of(county);
+        var catalog = diseases.of(getCounty());
         return FacesMessages.text("chronic.listedHint", names(catalog.listed()), names(catalog.reviewed()));
     }
 
@@ -112,22 +88,18 @@ public class ChronicApplicationsView implements Serializable {
         return codes.stream().sorted().map(RegistryNotices::diseaseName).collect(Collectors.joining("、"));
     }
 
-    public void search() {
+    @Override
+    protected void clear() {
         rows = List.of();
         due = List.of();
-        if (county == null) {
-            return;
-        }
-        try {
-            boolean full = currentUser.may(Permission.READ_FULL_ID_NUMBERS);
-            LocalDate today = CountyClock.today();
-            rows = applications.list(county, status).stream().map(view -> row(view, full, today)).toList();
-            due = applications.due(county, today).stream().map(view -> row(view, full, today)).toList();
-        } catch (RefusedException refused) {
-            FacesMessages.refused(refused, field -> null);
-        } catch (RuntimeException failure) {
-            FacesMessages.failed(failure);
-        }
+    }
+
+    @Override
+    protected void load(String county) {
+        boolean full = currentUser.may(Permission.READ_FULL_ID_NUMBERS);
+        LocalDate today = CountyClock.today();
+        rows = applications.list(county, status).stream().map(view -> row(view, full, today)).toList();
+        due = applications.due(county, today).stream().map(view -> row(view, full, today)).toList();
     }
 
     private static Row row(ChronicApplicationService.View view, boolean full, LocalDate today) {
@@ -151,10 +123,7 @@ public class ChronicApplicationsView implements Serializable {
             filedOn = CountyClock.today();
             search();
         } catch (RefusedException refused) {
-            audit.recordIndependently(username, AuditAction.CHRONIC_FILE, idNumber != null && IdNumbers.isValid(idNumber)
-                    ? IdNumbers.mask(idNumber) : "invalid", AuditEvent.Outcome.REFUSED,
-                    refused.code() + ": " + refused.getMessage());
-            FacesMessages.refused(refused, field -> switch (field) {
+            refused(AuditAction.CHRONIC_FILE, auditTarget(idNumber), refused, field -> switch (field) {
                 case "idNumber" -> "fileForm:idNumber";
                 case "disease" -> "fileForm:disease";
                 case "filedOn" -> "fileForm:filedOn";
@@ -187,9 +156,7 @@ public class ChronicApplicationsView implements Serializable {
             deciding = null;
             search();
         } catch (RefusedException refused) {
-            audit.recordIndependently(username, AuditAction.CHRONIC_DECIDE, "application " + deciding.id(),
-                    AuditEvent.Outcome.REFUSED, refused.code() + ": " + refused.getMessage());
-            FacesMessages.refused(refused, field -> switch (field) {
+            refused(AuditAction.CHRONIC_DECIDE, "application " + deciding.id(), refused, field -> switch (field) {
                 case "decidedOn" -> "decisionForm:decidedOn";
                 case "reason" -> "decisionForm:reason";
                 default -> null;
@@ -201,14 +168,6 @@ public class ChronicApplicationsView implements Serializable {
 
     public List<Status> getStatuses() {
         return List.of(Status.values());
-    }
-
-    public String getCounty() {
-        return county;
-    }
-
-    public void setCounty(String county) {
-        this.county = county;
     }
 
     public Status getStatus() {

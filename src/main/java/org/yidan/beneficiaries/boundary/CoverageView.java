@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import org.primefaces.PrimeFaces;
 import org.primefaces.model.file.UploadedFile;
 import org.yidan.beneficiaries.control.CoverageParser;
+import org.yidan.beneficiaries.control.CoverageRules;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.beneficiaries.entity.CoverageFollowUp;
 import org.yidan.beneficiaries.entity.CoverageRecord;
@@ -14,11 +15,7 @@ import org.yidan.beneficiaries.entity.CoverageStatus;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.CountyClock;
 import org.yidan.platform.control.RefusedException;
-import org.yidan.policy.boundary.Policies;
 import org.yidan.policy.entity.PersonCategory;
-import org.yidan.policy.entity.Policy;
-import org.yidan.security.boundary.AuditTrail;
-import org.yidan.security.boundary.CurrentUser;
 import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 import org.yidan.security.entity.Permission;
@@ -30,7 +27,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -41,7 +37,7 @@ import java.util.Map;
  */
 @Named
 @ViewScoped
-public class CoverageView implements Serializable {
+public class CoverageView extends CountyListView {
 
     private static final long serialVersionUID = 1L;
 
@@ -67,16 +63,6 @@ public class CoverageView implements Serializable {
     @Inject
     CoverageService coverage;
 
-    @Inject
-    Policies policies;
-
-    @Inject
-    CurrentUser currentUser;
-
-    @Inject
-    AuditTrail audit;
-
-    private String county;
     private Integer year;
     private String insured = "false";
     private List<Row> rows = List.of();
@@ -87,46 +73,47 @@ public class CoverageView implements Serializable {
     private CoverageStatus next;
     private String note;
     private transient UploadedFile file;
+
+    // one person's coverage record as the registrar types it
+    private String recordIdNumber;
+    private Integer recordYear;
+    private Boolean recordInsured = Boolean.TRUE;
+    private LocalDate recordSince;
+    private String recordScheme;
+    private String recordSubsidyCategory;
+    private BigDecimal recordSubsidyAmount;
     private ImportResult importResult;
 
     @PostConstruct
     void init() {
-        currentUser.require(Permission.MAINTAIN_REGISTRY);
-        List<String> counties = getCounties().keySet().stream().toList();
-        county = counties.isEmpty() ? null : counties.get(0);
+        startWithFirstCounty();
         year = CountyClock.today().getYear();
+        recordYear = year;
         search();
     }
 
-    /** The counties this deployment serves: code → name. */
-    public Map<String, String> getCounties() {
-        Map<String, String> counties = new LinkedHashMap<>();
-        policies.all().stream().sorted(Comparator.comparing(Policy::county))
-                .forEach(policy -> counties.putIfAbsent(policy.county(), policy.countyName()));
-        return counties;
-    }
-
-    public void search() {
+    @Override
+    protected void clear() {
         rows = List.of();
         byTownship = List.of();
         byCategory = List.of();
-        if (county == null || year == null) {
-            return;
-        }
-        try {
-            Boolean only = insured == null || insured.isEmpty() ? null : Boolean.valueOf(insured);
-            boolean full = currentUser.may(Permission.READ_FULL_ID_NUMBERS);
-            rows = coverage.list(county, year, only).stream().map(row -> row(row, full)).toList();
-            byTownship = coverage.ratesByTownship(county, year).stream()
-                    .map(rate -> rateRow(rate, rate.group() == null ? FacesMessages.text("coverage.noTownship")
-                            : rate.group())).toList();
-            byCategory = coverage.ratesByCategory(county, year).stream()
-                    .map(rate -> rateRow(rate, categoryName(rate.group()))).toList();
-        } catch (RefusedException refused) {
-            FacesMessages.refused(refused, field -> null);
-        } catch (RuntimeException failure) {
-            FacesMessages.failed(failure);
-        }
+    }
+
+    @Override
+    protected boolean ready() {
+        return year != null;
+    }
+
+    @Override
+    protected void load(String county) {
+        Boolean only = insured == null || insured.isEmpty() ? null : Boolean.valueOf(insured);
+        boolean full = currentUser.may(Permission.READ_FULL_ID_NUMBERS);
+        rows = coverage.list(county, year, only).stream().map(row -> row(row, full)).toList();
+        byTownship = coverage.ratesByTownship(county, year).stream()
+                .map(rate -> rateRow(rate, rate.group() == null ? FacesMessages.text("coverage.noTownship")
+                        : rate.group())).toList();
+        byCategory = coverage.ratesByCategory(county, year).stream()
+                .map(rate -> rateRow(rate, categoryName(rate.group()))).toList();
     }
 
     private static Row row(CoverageService.ListRow row, boolean full) {
@@ -199,14 +186,180 @@ public class CoverageView implements Serializable {
             selected = null;
             search();
         } catch (RefusedException refused) {
-            audit.recordIndependently(currentUser.getUsername(), AuditAction.COVERAGE_FOLLOW_UP,
-                    IdNumbers.mask(selected.idNumber()) + "/" + year, AuditEvent.Outcome.REFUSED,
-                    refused.code() + ": " + refused.getMessage());
-            FacesMessages.refused(refused, field -> field.equals("note") ? "followUpForm:note"
+            refused(AuditAction.COVERAGE_FOLLOW_UP, IdNumbers.mask(selected.idNumber()) + "/" + year, refused,
+                    field -> field.equals("note") ? "followUpForm:note"
                     : field.equals("status") ? "followUpForm:next" : null);
         } catch (RuntimeException failure) {
             FacesMessages.failed(failure);
         }
+    }
+
+    // --- one person's coverage record (逐人登记)
+
+    /** Fills the form with what is recorded for the row's person in the list's year, to edit it. */
+    public void edit(Row row) {
+        recordIdNumber = row.idNumber();
+        recordYear = year;
+        read();
+        PrimeFaces.current().scrollTo("recordForm");
+    }
+
+    /** Reads what is recorded for the person and year in the form; a person not recorded yet gets an empty form. */
+    public void read() {
+        if (recordIdNumber == null || recordIdNumber.isBlank() || recordYear == null) {
+            return;
+        }
+        try {
+            CoverageRecord recorded = coverage.get(recordIdNumber.strip(), recordYear).record();
+            recordIdNumber = recorded.idNumber();
+            recordInsured = recorded.insured();
+            recordSince = recorded.since();
+            recordScheme = recorded.scheme();
+            recordSubsidyCategory = recorded.subsidyCategory();
+            recordSubsidyAmount = recorded.subsidyAmount();
+        } catch (RefusedException refused) {
+            if (!CoverageService.COVERAGE_NOT_FOUND.equals(refused.code())) {
+                FacesMessages.refused(refused, field -> null);
+                return;
+            }
+            recordInsured = Boolean.TRUE;
+            recordSince = null;
+            recordScheme = null;
+            recordSubsidyCategory = null;
+            recordSubsidyAmount = null;
+            FacesMessages.info("coverage.recordNew", String.valueOf(recordYear));
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+        }
+    }
+
+    /**
+     * Records the person's coverage in the year through the same service, rules and audit as REST and the import;
+     * a refusal is audited and said in Chinese beside each field.
+     */
+    public void saveRecord() {
+        CoverageRecord typed = new CoverageRecord(recordIdNumber == null ? null : recordIdNumber.strip(),
+                recordYear == null ? 0 : recordYear, Boolean.TRUE.equals(recordInsured), recordSince,
+                blankToNull(recordScheme), blankToNull(recordSubsidyCategory), recordSubsidyAmount);
+        try {
+            boolean created = coverage.put(typed, currentUser.getUsername());
+            FacesMessages.info(created ? "coverage.recordCreated" : "coverage.recordReplaced",
+                    IdNumbers.mask(typed.idNumber()), String.valueOf(typed.year()));
+            clearRecord();
+            search();
+        } catch (RefusedException refused) {
+            String target = auditTarget(typed.idNumber()) + "/" + typed.year();
+            if (refused.errors().isEmpty()) {
+                refused(AuditAction.COVERAGE_PUT, target, refused, field -> null);
+                return;
+            }
+            auditRefusal(AuditAction.COVERAGE_PUT, target, refused);
+            jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
+            FacesMessages.error(null, "coverage.invalid.summary");
+            for (RefusedException.FieldError error : refused.errors()) {
+                FacesMessages.errorText(RECORD_FIELDS.get(error.field()), recordErrorText(error, typed));
+            }
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+        }
+    }
+
+    public void clearRecord() {
+        recordIdNumber = null;
+        recordYear = year;
+        recordInsured = Boolean.TRUE;
+        recordSince = null;
+        recordScheme = null;
+        recordSubsidyCategory = null;
+        recordSubsidyAmount = null;
+    }
+
+    /** Where each field of {@link CoverageRules} is on the form. */
+    private static final Map<String, String> RECORD_FIELDS = Map.of(
+            "idNumber", "recordForm:recordIdNumber", "year", "recordForm:recordYear",
+            "since", "recordForm:recordSince", "scheme", "recordForm:recordScheme",
+            "subsidyCategory", "recordForm:recordSubsidyCategory", "subsidyAmount", "recordForm:recordSubsidyAmount");
+
+    /** A field the rules refused, said in Chinese: the rules' sentences are for the API and the logs. */
+    private static String recordErrorText(RefusedException.FieldError error, CoverageRecord typed) {
+        return switch (error.field()) {
+            case "idNumber" -> IdNumbers.reason(typed.idNumber()).map(RegistryNotices::text)
+                    .orElse(FacesMessages.text("coverage.invalid.other"));
+            case "year" -> FacesMessages.text("coverage.invalid.year", String.valueOf(CoverageRules.FIRST_YEAR),
+                    String.valueOf(CoverageRules.LAST_YEAR));
+            case "since" -> FacesMessages.text(typed.insured() ? "coverage.invalid.sinceAfterYear"
+                    : "coverage.invalid.sinceNotInsured", String.valueOf(typed.year()));
+            case "subsidyAmount" -> FacesMessages.text("coverage.invalid.subsidyAmount");
+            default -> FacesMessages.text("coverage.invalid.other");
+        };
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    public CoverageRecord.Scheme[] getSchemes() {
+        return CoverageRecord.Scheme.values();
+    }
+
+    public PersonCategory[] getSubsidyCategories() {
+        return PersonCategory.values();
+    }
+
+    public String getRecordIdNumber() {
+        return recordIdNumber;
+    }
+
+    public void setRecordIdNumber(String recordIdNumber) {
+        this.recordIdNumber = recordIdNumber;
+    }
+
+    public Integer getRecordYear() {
+        return recordYear;
+    }
+
+    public void setRecordYear(Integer recordYear) {
+        this.recordYear = recordYear;
+    }
+
+    public Boolean getRecordInsured() {
+        return recordInsured;
+    }
+
+    public void setRecordInsured(Boolean recordInsured) {
+        this.recordInsured = recordInsured;
+    }
+
+    public LocalDate getRecordSince() {
+        return recordSince;
+    }
+
+    public void setRecordSince(LocalDate recordSince) {
+        this.recordSince = recordSince;
+    }
+
+    public String getRecordScheme() {
+        return recordScheme;
+    }
+
+    public void setRecordScheme(String recordScheme) {
+        this.recordScheme = recordScheme;
+    }
+
+    public String getRecordSubsidyCategory() {
+        return recordSubsidyCategory;
+    }
+
+    public void setRecordSubsidyCategory(String recordSubsidyCategory) {
+        this.recordSubsidyCategory = recordSubsidyCategory;
+    }
+
+    public BigDecimal getRecordSubsidyAmount() {
+        return recordSubsidyAmount;
+    }
+
+    public void setRecordSubsidyAmount(BigDecimal recordSubsidyAmount) {
+        this.recordSubsidyAmount = recordSubsidyAmount;
     }
 
     // --- import
@@ -249,14 +402,6 @@ public class CoverageView implements Serializable {
 
     public List<CoverageStatus> getStatuses() {
         return List.of(CoverageStatus.values());
-    }
-
-    public String getCounty() {
-        return county;
-    }
-
-    public void setCounty(String county) {
-        this.county = county;
     }
 
     public Integer getYear() {

@@ -5,7 +5,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.model.file.UploadedFile;
-import org.yidan.beneficiaries.control.RosterMessages;
+import org.yidan.beneficiaries.control.RosterColumn;
 import org.yidan.beneficiaries.control.RosterParseResult;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.RefusedException;
@@ -50,27 +50,19 @@ public class ImportView implements Serializable {
             result = registry.importRoster(file.getContent(), file.getFileName(), currentUser.getUsername());
         } catch (RefusedException refused) {
             StringBuilder why = new StringBuilder(FacesMessages.refusalText(refused));
-            refused.errors().forEach(error -> why.append(' ').append(localise(error.message())));
+            // a missing column is named by the column's English name; say which column in Chinese
+            refused.errors().forEach(error -> why.append(' ').append(RosterColumn.named(error.field())
+                    .map(column -> FacesMessages.text("roster.error.missingColumn", column.label()))
+                    .orElse(error.message())));
             FacesMessages.error(null, "import.refused", why.toString());
         } catch (RuntimeException failure) {
             FacesMessages.failed(failure);
         }
     }
 
-    /** A row's reason as the registrar reads it: in Chinese, from the bundle key of the parser's sentence. */
+    /** A row's reason as the registrar reads it: in Chinese, from the bundle key the row rule gave. */
     public String reason(RosterParseResult.RowError error) {
-        return localise(error.reason());
-    }
-
-    /** A sentence of the parser or the validator in Chinese ({@link RosterMessages}); unknown ones as written. */
-    static String localise(String reason) {
-        return RosterMessages.of(reason).map(message -> {
-            Object[] args = message.args().toArray();
-            if (message.key().startsWith("roster.error.date") && args.length > 0) {
-                args[0] = FacesMessages.text("roster.date." + RosterMessages.dateWhat((String) args[0]));
-            }
-            return FacesMessages.text(message.key(), args);
-        }).orElse(reason);
+        return RegistryNotices.text(error.why());
     }
 
     public UploadedFile getFile() {

@@ -65,7 +65,12 @@ public class RegistryNotices {
     }
 
     /** The disease's Chinese name from the bundle ({@code disease.CODE}), else its code. */
-    static String diseaseName(String code) {
+    /** A rule's reason ({@link Reason}) as the registrar reads it: in Chinese, from the bundle. */
+    static String text(org.yidan.beneficiaries.control.Reason reason) {
+        return reason.text(key -> FacesMessages.text(key));
+    }
+
+        static String diseaseName(String code) {
         return FacesMessages.hasText("disease." + code) ? FacesMessages.text("disease." + code) : code;
     }
 }

@@ -4,6 +4,7 @@ import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.yidan.beneficiaries.control.BeneficiaryValidator;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord.CategorySpan;
@@ -255,14 +256,18 @@ public class RegistryView implements Serializable {
             creating = false;
             idNumber = record.idNumber().toUpperCase(Locale.ROOT);
         } catch (RefusedException refused) {
-            showProblems(refused);
+            showProblems(refused, record);
         } catch (RuntimeException failure) {
             FacesMessages.failed(failure);
         }
     }
 
     /** Each problem the validator found, in Chinese, beside its field. */
-    private void showProblems(RefusedException refused) {
+    private void showProblems(RefusedException refused, BeneficiaryRecord record) {
+        // the same rules the service applied, asked again for their message keys: said in Chinese, not translated
+        Map<String, String> chinese = new java.util.HashMap<>();
+        BeneficiaryValidator.complaints(record).forEach(complaint ->
+                chinese.putIfAbsent(complaint.field(), RegistryNotices.text(complaint.reason())));
         jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
         if (refused.errors().isEmpty()) {
             FacesMessages.errorText(null, FacesMessages.refusalText(refused));
@@ -277,16 +282,15 @@ public class RegistryView implements Serializable {
                 case "county" -> FacesMessages.error("editForm:county", "registry.field.county");
                 case "householdId" -> FacesMessages.error("editForm:household", "registry.field.householdId");
                 case "categories" -> FacesMessages.error("editForm:categories", "registry.field.categories");
-                default -> showListed(field, error.message());
+                default -> showListed(field, chinese.getOrDefault(field, FacesMessages.refusalText(refused)));
             }
         }
     }
 
-    private void showListed(String field, String englishMessage) {
+    private void showListed(String field, String message) {
         Matcher listed = LISTED.matcher(field);
         if (!listed.matches()) {
-            // the validator's sentence, said in Chinese from the bundle (as the roster import says it)
-            FacesMessages.error(null, "registry.field.other", ImportView.localise(englishMessage));
+            FacesMessages.error(null, "registry.field.other", message);
             return;
         }
         int index = Integer.parseInt(listed.group(2));
@@ -313,7 +317,7 @@ public class RegistryView implements Serializable {
                     FacesMessages.error(prefix + "diseaseCode", "registry.field.disease.code", row);
                 }
             }
-            default -> FacesMessages.error("editForm:tags", "registry.field.other", englishMessage);
+            default -> FacesMessages.error("editForm:tags", "registry.field.other", message);
         }
     }
 

@@ -56,7 +56,7 @@ public final class BeneficiaryValidator {
      */
     public static BeneficiaryRecord validate(BeneficiaryRecord beneficiary) {
         BeneficiaryRecord normal = normalise(beneficiary);
-        List<FieldError> errors = check(normal);
+        List<FieldError> errors = fieldErrors(check(normal));
         if (!errors.isEmpty()) {
             throw refusal(errors);
         }
@@ -65,11 +65,24 @@ public final class BeneficiaryValidator {
 
     /** Every offending field of the record, in the order of the record's fields; empty when it is valid. */
     public static List<FieldError> errors(BeneficiaryRecord beneficiary) {
+        return fieldErrors(check(normalise(beneficiary)));
+    }
+
+    /** Every offending field with its message key, for a screen that says it in Chinese beside the field. */
+    public static List<Complaint> complaints(BeneficiaryRecord beneficiary) {
         return check(normalise(beneficiary));
     }
 
+    /** One offending field (a JSON path such as {@code categories[1].from}) and why. */
+    public record Complaint(String field, Reason reason) {
+    }
+
     /** The record in normal form and what is wrong with it, in one pass (the roster import checks many). */
-    record Checked(BeneficiaryRecord normal, List<FieldError> errors) {
+    record Checked(BeneficiaryRecord normal, List<Complaint> errors) {
+    }
+
+    private static List<FieldError> fieldErrors(List<Complaint> complaints) {
+        return complaints.stream().map(c -> new FieldError(c.field(), c.reason().english())).toList();
     }
 
     static Checked checked(BeneficiaryRecord beneficiary) {
@@ -117,15 +130,14 @@ public final class BeneficiaryValidator {
                 blankToNull(b.village()), fen(b.householdIncome()));
     }
 
-    private static List<FieldError> check(BeneficiaryRecord b) {
-        List<FieldError> errors = new ArrayList<>();
-        IdNumbers.problem(b.idNumber()).ifPresent(problem -> errors.add(new FieldError("idNumber", problem)));
+    private static List<Complaint> check(BeneficiaryRecord b) {
+        List<Complaint> errors = new ArrayList<>();
+        IdNumbers.reason(b.idNumber()).ifPresent(problem -> errors.add(new Complaint("idNumber", problem)));
         checkName(b.name(), errors);
         checkCounty(b.county(), errors);
         if (b.householdId() != null && b.householdId().codePointCount(0, b.householdId().length())
                 > MAX_HOUSEHOLD_ID_LENGTH) {
-            errors.add(new FieldError("householdId",
-                    "The household id must be at most " + MAX_HOUSEHOLD_ID_LENGTH + " characters long."));
+            errors.add(complaint("householdId", "householdLong", MAX_HOUSEHOLD_ID_LENGTH));
         }
         checkResidence(b, errors);
         checkCategories(b.categories(), errors);
@@ -134,18 +146,17 @@ public final class BeneficiaryValidator {
         return errors;
     }
 
-    private static void checkResidence(BeneficiaryRecord b, List<FieldError> errors) {
+    private static void checkResidence(BeneficiaryRecord b, List<Complaint> errors) {
         if (b.township() != null && b.township().codePointCount(0, b.township().length()) > 100) {
-            errors.add(new FieldError("township", "The township must be at most 100 characters long."));
+            errors.add(complaint("township", "townshipLong"));
         }
         if (b.village() != null && b.village().codePointCount(0, b.village().length()) > 100) {
-            errors.add(new FieldError("village", "The village must be at most 100 characters long."));
+            errors.add(complaint("village", "villageLong"));
         }
         if (b.householdIncome() != null && (b.householdIncome().signum() < 0
                 || b.householdIncome().stripTrailingZeros().scale() > 2
                 || b.householdIncome().compareTo(new java.math.BigDecimal("999999999999.99")) > 0)) {
-            errors.add(new FieldError("householdIncome",
-                    "The household income is an amount in yuan per year, not negative, at most two decimals."));
+            errors.add(complaint("householdIncome", "incomeInvalid"));
         }
     }
 
@@ -160,49 +171,47 @@ public final class BeneficiaryValidator {
         return stripped == null || stripped.isEmpty() ? null : stripped;
     }
 
-    private static void checkName(String name, List<FieldError> errors) {
+    private static void checkName(String name, List<Complaint> errors) {
         if (name == null || name.isEmpty()) {
-            errors.add(new FieldError("name", "The name is required."));
+            errors.add(complaint("name", "nameRequired"));
         } else {
             int length = name.codePointCount(0, name.length());
             if (length > MAX_NAME_LENGTH) {
-                errors.add(new FieldError("name",
-                        "The name must be at most " + MAX_NAME_LENGTH + " characters long, not " + length + "."));
+                errors.add(complaint("name", "nameLong", MAX_NAME_LENGTH, length));
             }
         }
     }
 
-    private static void checkCounty(String county, List<FieldError> errors) {
+    private static void checkCounty(String county, List<Complaint> errors) {
         if (county == null || county.isEmpty()) {
-            errors.add(new FieldError("county", "The county code is required."));
+            errors.add(complaint("county", "countyRequired"));
         } else if (!COUNTY.matcher(county).matches()) {
-            errors.add(new FieldError("county", "The county code must be 6 digits, not " + Texts.quote(county) + "."));
+            errors.add(complaint("county", "countyFormat", Texts.quote(county)));
         }
     }
 
-    private static void checkCategories(List<CategorySpan> categories, List<FieldError> errors) {
+    private static void checkCategories(List<CategorySpan> categories, List<Complaint> errors) {
         if (categories.isEmpty()) {
-            errors.add(new FieldError("categories", "At least one person category is required."));
+            errors.add(complaint("categories", "categoriesRequired"));
             return;
         }
         for (int i = 0; i < categories.size(); i++) {
             String path = "categories[" + i + "]";
             CategorySpan span = categories.get(i);
             if (span == null) {
-                errors.add(new FieldError(path, "The category is missing."));
+                errors.add(complaint(path, "categoryMissing"));
                 continue;
             }
             if (span.code() == null || span.code().isEmpty()) {
-                errors.add(new FieldError(path + ".code", "The category code is required."));
+                errors.add(complaint(path + ".code", "categoryCodeRequired"));
             } else if (!CATEGORIES.containsKey(span.code())) {
-                errors.add(new FieldError(path + ".code", "Unknown person category " + Texts.quote(span.code())
-                        + "; expected one of " + ACCEPTED_CATEGORIES + "."));
+                errors.add(complaint(path + ".code", "categoryUnknown", Texts.quote(span.code()),
+                        ACCEPTED_CATEGORIES));
             }
             if (span.from() == null) {
-                errors.add(new FieldError(path + ".from", "The date the category starts is required."));
+                errors.add(complaint(path + ".from", "categoryFromRequired"));
             } else if (span.to() != null && span.to().isBefore(span.from())) {
-                errors.add(new FieldError(path + ".to", "The category ends on " + span.to()
-                        + ", before it starts on " + span.from() + "."));
+                errors.add(complaint(path + ".to", "categoryEndsBeforeStart", span.to(), span.from()));
             }
         }
         for (int j = 1; j < categories.size(); j++) {
@@ -213,8 +222,8 @@ public final class BeneficiaryValidator {
             for (int i = 0; i < j; i++) {
                 CategorySpan earlier = categories.get(i);
                 if (comparable(earlier) && earlier.code().equals(later.code()) && overlap(earlier, later)) {
-                    errors.add(new FieldError("categories[" + j + "]", "The " + later.code() + " span "
-                            + describe(later) + " overlaps categories[" + i + "] (" + describe(earlier) + ")."));
+                    errors.add(complaint("categories[" + j + "]", "categoryOverlap", later.code(), later.from(),
+                            until(later), i, earlier.from(), until(earlier)));
                     break;
                 }
             }
@@ -232,48 +241,49 @@ public final class BeneficiaryValidator {
         return !a.from().isAfter(bEnd) && !b.from().isAfter(aEnd);
     }
 
-    private static String describe(CategorySpan span) {
-        return span.from() + " to " + (span.to() == null ? "open" : span.to().toString());
+    /** The span's end, or "open" in the reader's language. */
+    private static String until(CategorySpan span) {
+        return span.to() == null ? Reason.nested("beneficiary.error.open") : span.to().toString();
     }
 
-    private static void checkTags(BeneficiaryRecord b, List<FieldError> errors) {
+    private static Complaint complaint(String field, String key, Object... args) {
+        return new Complaint(field, Reason.of("beneficiary.error." + key, args));
+    }
+
+    private static void checkTags(BeneficiaryRecord b, List<Complaint> errors) {
         int i = 0;
         for (String tag : b.standardTags()) {
             String path = "standardTags[" + i++ + "]";
             if (tag == null || tag.isEmpty()) {
-                errors.add(new FieldError(path, "The standard tag is empty."));
+                errors.add(complaint(path, "tagEmpty"));
             } else if (!TAGS.contains(tag)) {
-                errors.add(new FieldError(path, "Unknown standard tag " + Texts.quote(tag) + "; expected one of "
-                        + ACCEPTED_TAGS + "."));
+                errors.add(complaint(path, "tagUnknown", Texts.quote(tag), ACCEPTED_TAGS));
             }
         }
     }
 
-    private static void checkDiseases(List<DiseaseApproval> diseases, List<FieldError> errors) {
+    private static void checkDiseases(List<DiseaseApproval> diseases, List<Complaint> errors) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < diseases.size(); i++) {
             String path = "chronicDiseases[" + i + "]";
             DiseaseApproval approval = diseases.get(i);
             if (approval == null) {
-                errors.add(new FieldError(path, "The disease approval is missing."));
+                errors.add(complaint(path, "diseaseMissing"));
                 continue;
             }
             String code = approval.code();
             if (code == null || code.isEmpty()) {
-                errors.add(new FieldError(path + ".code", "The disease code is required."));
+                errors.add(complaint(path + ".code", "diseaseCodeRequired"));
             } else if (!isDiseaseCode(code)) {
-                errors.add(new FieldError(path + ".code", "The disease code " + Texts.quote(code)
-                        + " must be a token of letters, digits and _ such as HYPERTENSION (2 to 64 characters,"
-                        + " starting with a letter)."));
+                errors.add(complaint(path + ".code", "diseaseCodeFormat", Texts.quote(code)));
             } else {
                 Integer first = seen.putIfAbsent(code, i);
                 if (first != null) {
-                    errors.add(new FieldError(path + ".code", code + " is listed twice (also chronicDiseases["
-                            + first + "])."));
+                    errors.add(complaint(path + ".code", "diseaseTwice", code, first));
                 }
             }
             if (approval.approvedOn() == null) {
-                errors.add(new FieldError(path + ".approvedOn", "The approval date is required."));
+                errors.add(complaint(path + ".approvedOn", "approvalDateRequired"));
             }
         }
     }

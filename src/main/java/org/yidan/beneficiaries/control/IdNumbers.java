@@ -42,35 +42,43 @@ public final class IdNumbers {
     }
 
     static Optional<String> problem(String idNumber, LocalDate today) {
+        return reason(idNumber, today).map(Reason::english);
+    }
+
+    /** What is wrong with {@code idNumber} as the message key and arguments, for a screen; empty when it is valid. */
+    public static Optional<Reason> reason(String idNumber) {
+        return reason(idNumber, LocalDate.now(CountyClock.ZONE));
+    }
+
+    /** What is wrong with {@code idNumber} as the message key and arguments; empty when it is valid. */
+    static Optional<Reason> reason(String idNumber, LocalDate today) {
         if (idNumber == null || idNumber.isBlank()) {
-            return Optional.of("The ID number is missing.");
+            return Optional.of(Reason.of("roster.error.idMissing"));
         }
         String id = idNumber.strip();
         if (id.length() != LENGTH) {
-            return Optional.of("The ID number must have 18 characters, not " + id.length() + ".");
+            return Optional.of(Reason.of("roster.error.idLength", id.length()));
         }
         for (int i = 0; i < LENGTH - 1; i++) {
             if (!isAsciiDigit(id.charAt(i))) {
-                return Optional.of("The ID number must be 17 digits followed by a digit or X; character "
-                        + (i + 1) + " ('" + id.charAt(i) + "') is not a digit.");
+                return Optional.of(Reason.of("roster.error.idDigit", i + 1, id.charAt(i)));
             }
         }
         char last = Character.toUpperCase(id.charAt(LENGTH - 1));
         if (!isAsciiDigit(last) && last != 'X') {
-            return Optional.of("The ID number must end with a digit or X, not '" + id.charAt(LENGTH - 1) + "'.");
+            return Optional.of(Reason.of("roster.error.idLast", id.charAt(LENGTH - 1)));
         }
         String birth = id.substring(6, 14);
         LocalDate birthDate = birthDate(birth);
         if (birthDate == null) {
-            return Optional.of("The ID number's birth date " + birth + " (characters 7-14) is not a real date.");
+            return Optional.of(Reason.of("roster.error.idBirthInvalid", birth));
         }
         if (birthDate.isAfter(today)) {
-            return Optional.of("The ID number's birth date " + birth + " (characters 7-14) is in the future.");
+            return Optional.of(Reason.of("roster.error.idBirthFuture", birth));
         }
         char expected = checkCharacter(id.substring(0, LENGTH - 1));
         if (last != expected) {
-            return Optional.of("The ID number's check character '" + last
-                    + "' does not match its first 17 digits; the number is mistyped.");
+            return Optional.of(Reason.of("roster.error.idCheck", last));
         }
         return Optional.empty();
     }

@@ -37,6 +37,11 @@ public enum RosterColumn {
         return required;
     }
 
+    /** The column of this English name ({@code idNumber}), as a refusal of a file names a missing column. */
+    public static java.util.Optional<RosterColumn> named(String englishName) {
+        return java.util.Arrays.stream(values()).filter(column -> column.englishName.equals(englishName)).findFirst();
+    }
+
     /** How error messages name the column: {@code 身份证号 (idNumber)}. */
     public String label() {
         return chineseName + " (" + englishName + ")";

@@ -29,8 +29,14 @@ public record RosterParseResult(int rows, List<BeneficiaryRecord> records, int r
      *
      * @param line   the row as a person counts it in a text editor or in Excel: the header is line 1
      * @param column the header of the offending column as written in the file, e.g. {@code 身份证号}
+     * @param why    the rule's message key and arguments, said in Chinese on the import screen
      */
-    public record RowError(int line, String column, String reason) implements java.io.Serializable {
+    public record RowError(int line, String column, Reason why) implements java.io.Serializable {
+
+        /** The reason in English, as the API answers it. */
+        public String reason() {
+            return why.english();
+        }
     }
 
     public RosterParseResult {

@@ -3,6 +3,7 @@ package org.yidan.beneficiaries.control;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.function.Predicate;
 
 import org.yidan.platform.control.RefusedException;
 
@@ -53,13 +54,24 @@ public final class RosterParser {
      *                          a required column
      */
     public static RosterParseResult parse(byte[] content) {
+        return parse(content, county -> true);
+    }
+
+    /**
+     * Reads a roster file of an installation that serves only the counties {@code served} accepts: a person of any
+     * other county is refused row by row, as any other invalid row.
+     *
+     * @throws RefusedException 422 {@code ROSTER_INVALID} for a file that is empty, neither CSV nor XLSX, or lacks
+     *                          a required column
+     */
+    public static RosterParseResult parse(byte[] content, Predicate<String> served) {
         if (content == null || content.length == 0) {
             throw invalid("The roster file is empty.");
         }
         if (content.length > MAX_BYTES) {
             throw invalid("The roster file is larger than " + MAX_BYTES / (1024 * 1024) + " MB.");
         }
-        RosterRecords records = new RosterRecords();
+        RosterRecords records = new RosterRecords(served);
         RosterRows.read(content, records);
         return records.finish();
     }

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -23,7 +24,6 @@ import org.yidan.beneficiaries.entity.BeneficiaryRecord.CategorySpan;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord.DiseaseApproval;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord.StandardTag;
 import org.yidan.platform.control.CountyClock;
-import org.yidan.platform.control.RefusedException.FieldError;
 import org.yidan.policy.entity.PersonCategory;
 
 import static org.yidan.beneficiaries.control.RosterParser.MAX_ROWS;
@@ -75,7 +75,6 @@ final class RosterRecords implements RosterRows.RowSink {
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[、,，;；\\s]+");
     private static final Pattern DISEASE_SEPARATOR = Pattern.compile("\\s*[、,，;；]+\\s*");
     private static final Pattern DISEASE_ENTRY = Pattern.compile("([^:：]*)[:：](.*)");
-    private static final String ACCEPTED_DATES = "write it as yyyy-MM-dd, yyyy/M/d or yyyyMMdd";
 
 
 
@@ -130,6 +129,8 @@ final class RosterRecords implements RosterRows.RowSink {
 
     /** One "today" for the whole file: birth dates in the future are refused. */
     private final LocalDate today = CountyClock.today();
+    /** Whether this installation serves a county: a person of another county could never be settled here. */
+    private final Predicate<String> served;
     private final ReportedErrors report = new ReportedErrors();
     private RosterHeader header;
     /** The first non-blank row while no header is found, named in the error if none is. */
@@ -138,6 +139,10 @@ final class RosterRecords implements RosterRows.RowSink {
     private int rowsBeforeHeader;
     private final Map<String, Person> persons = new LinkedHashMap<>();
     private int rows;
+
+    RosterRecords(Predicate<String> served) {
+        this.served = served;
+    }
 
     @Override
     public void row(int line, String[] cells) {
@@ -179,53 +184,53 @@ final class RosterRecords implements RosterRows.RowSink {
 
         String idColumn = h.name(RosterColumn.ID_NUMBER);
         if (NUMBER_AS_FLOAT.matcher(idText).matches()) {
-            error(person, line, idColumn, "The ID number was stored as a number and lost its last digits ("
-                    + idText + "); format the column as text.");
+            error(person, line, idColumn, Reason.of("roster.error.idAsNumber", idText));
         } else {
-            IdNumbers.problem(idText, today).ifPresent(problem -> error(person, line, idColumn, problem));
+            IdNumbers.reason(idText, today).ifPresent(problem -> error(person, line, idColumn, problem));
         }
 
         String name = h.cell(cells, RosterColumn.NAME);
         String nameColumn = h.name(RosterColumn.NAME);
         if (name.isEmpty()) {
-            error(person, line, nameColumn, "The name is missing.");
+            error(person, line, nameColumn, Reason.of("roster.error.nameMissing"));
         } else if (name.codePointCount(0, name.length()) > BeneficiaryValidator.MAX_NAME_LENGTH) {
-            error(person, line, nameColumn, "The name is longer than " + BeneficiaryValidator.MAX_NAME_LENGTH
-                    + " characters.");
+            error(person, line, nameColumn, Reason.of("roster.error.nameLong", BeneficiaryValidator.MAX_NAME_LENGTH));
         } else if (person.name == null) {
             person.name = name;
             person.nameLine = line;
         } else if (!person.name.equals(name)) {
-            error(person, line, nameColumn, "The name '" + name + "' differs from '" + person.name + "' on line "
-                    + person.nameLine + " for the same ID number.");
+            error(person, line, nameColumn, Reason.of("roster.error.nameDiffers", name, person.name,
+                    person.nameLine));
         }
 
         String county = h.cell(cells, RosterColumn.COUNTY);
         String countyColumn = h.name(RosterColumn.COUNTY);
         if (county.isEmpty()) {
-            error(person, line, countyColumn, "The county code is missing.");
+            error(person, line, countyColumn, Reason.of("roster.error.countyMissing"));
         } else if (!COUNTY.matcher(county).matches()) {
-            error(person, line, countyColumn, "The county code must be 6 digits, not '" + county + "'.");
+            error(person, line, countyColumn, Reason.of("roster.error.countyFormat", county));
+        } else if (!served.test(county)) {
+            error(person, line, countyColumn, Reason.of("roster.error.countyNotServed", county));
         } else if (person.county == null) {
             person.county = county;
             person.countyLine = line;
         } else if (!person.county.equals(county)) {
-            error(person, line, countyColumn, "The county code " + county + " differs from " + person.county
-                    + " on line " + person.countyLine + " for the same ID number.");
+            error(person, line, countyColumn, Reason.of("roster.error.countyDiffers", county, person.county,
+                    person.countyLine));
         }
 
         String household = h.cell(cells, RosterColumn.HOUSEHOLD_ID);
         String householdColumn = h.name(RosterColumn.HOUSEHOLD_ID);
         if (household.codePointCount(0, household.length()) > BeneficiaryValidator.MAX_HOUSEHOLD_ID_LENGTH) {
-            error(person, line, householdColumn, "The household id is longer than "
-                    + BeneficiaryValidator.MAX_HOUSEHOLD_ID_LENGTH + " characters.");
+            error(person, line, householdColumn, Reason.of("roster.error.householdLong",
+                    BeneficiaryValidator.MAX_HOUSEHOLD_ID_LENGTH));
         } else if (!household.isEmpty()) {
             if (person.householdId == null) {
                 person.householdId = household;
                 person.householdLine = line;
             } else if (!person.householdId.equals(household)) {
-                error(person, line, householdColumn, "The household id '" + household + "' differs from '"
-                        + person.householdId + "' on line " + person.householdLine + " for the same ID number.");
+                error(person, line, householdColumn, Reason.of("roster.error.householdDiffers", household,
+                        person.householdId, person.householdLine));
             }
         }
 
@@ -235,14 +240,14 @@ final class RosterRecords implements RosterRows.RowSink {
         readDiseases(line, cells, person);
 
         String exitedColumn = h.name(RosterColumn.EXITED_ON);
-        LocalDate exitedOn = date(line, h.cell(cells, RosterColumn.EXITED_ON), exitedColumn, "exit date", person);
+        LocalDate exitedOn = date(line, h.cell(cells, RosterColumn.EXITED_ON), exitedColumn, "exit", person);
         if (exitedOn != null) {
             if (person.exitedOn == null) {
                 person.exitedOn = exitedOn;
                 person.exitedLine = line;
             } else if (!person.exitedOn.equals(exitedOn)) {
-                error(person, line, exitedColumn, "The exit date " + exitedOn + " differs from " + person.exitedOn
-                        + " on line " + person.exitedLine + " for the same ID number.");
+                error(person, line, exitedColumn, Reason.of("roster.error.exitDiffers", exitedOn, person.exitedOn,
+                        person.exitedLine));
             }
         }
     }
@@ -264,7 +269,7 @@ final class RosterRecords implements RosterRows.RowSink {
                 person.householdIncome = new java.math.BigDecimal(income);
             } catch (NumberFormatException e) {
                 error(person, line, h.name(RosterColumn.HOUSEHOLD_INCOME),
-                        "The household income '" + income + "' is not an amount in yuan.");
+                        Reason.of("roster.error.incomeNotAmount", income));
             }
         }
     }
@@ -275,29 +280,28 @@ final class RosterRecords implements RosterRows.RowSink {
         String categoryColumn = h.name(RosterColumn.CATEGORY);
         String code = null;
         if (categoryText.isEmpty()) {
-            error(person, line, categoryColumn, "The person category is missing.");
+            error(person, line, categoryColumn, Reason.of("roster.error.categoryMissing"));
         } else {
             code = CATEGORY_NAMES.get(categoryText.toUpperCase(Locale.ROOT));
             if (code == null) {
                 code = CATEGORY_NAMES.get(WHITESPACE.matcher(categoryText).replaceAll(""));
             }
             if (code == null) {
-                error(person, line, categoryColumn, "Unknown person category '" + categoryText
-                        + "'; write a code such as DIBAO or a name such as 低保对象.");
+                error(person, line, categoryColumn, Reason.of("roster.error.categoryUnknown", categoryText));
             }
         }
         String fromColumn = h.name(RosterColumn.CATEGORY_FROM);
         String fromText = h.cell(cells, RosterColumn.CATEGORY_FROM);
         LocalDate from = null;
         if (fromText.isEmpty()) {
-            error(person, line, fromColumn, "The date the category starts is missing.");
+            error(person, line, fromColumn, Reason.of("roster.error.categoryFromMissing"));
         } else {
-            from = date(line, fromText, fromColumn, "start date", person);
+            from = date(line, fromText, fromColumn, "from", person);
         }
         String toColumn = h.name(RosterColumn.CATEGORY_TO);
-        LocalDate to = date(line, h.cell(cells, RosterColumn.CATEGORY_TO), toColumn, "end date", person);
+        LocalDate to = date(line, h.cell(cells, RosterColumn.CATEGORY_TO), toColumn, "to", person);
         if (from != null && to != null && to.isBefore(from)) {
-            error(person, line, toColumn, "The category ends on " + to + ", before it starts on " + from + ".");
+            error(person, line, toColumn, Reason.of("roster.error.categoryEndsBeforeStart", to, from));
         }
         if (!person.hasErrors()) {
             person.spans.add(new CategorySpan(code, from, to));
@@ -316,8 +320,8 @@ final class RosterRecords implements RosterRows.RowSink {
             }
             String tag = TAG_NAMES.get(token.toUpperCase(Locale.ROOT));
             if (tag == null) {
-                error(person, line, header.name(RosterColumn.STANDARD_TAGS), "Unknown standard '" + token
-                        + "'; write 国标, 省标, 市标 or NATIONAL, PROVINCIAL, MUNICIPAL.");
+                error(person, line, header.name(RosterColumn.STANDARD_TAGS),
+                        Reason.of("roster.error.tagUnknown", token));
             } else {
                 person.tags.add(tag);
             }
@@ -337,38 +341,39 @@ final class RosterRecords implements RosterRows.RowSink {
             }
             Matcher parts = DISEASE_ENTRY.matcher(entry);
             if (!parts.matches()) {
-                error(person, line, column, "The disease '" + entry
-                        + "' lacks its approval date; write it as HYPERTENSION:2019-03-01.");
+                error(person, line, column, Reason.of("roster.error.diseaseNoDate", entry));
                 continue;
             }
             String code = parts.group(1).strip().toUpperCase(Locale.ROOT);
             if (!BeneficiaryValidator.isDiseaseCode(code)) {
-                error(person, line, column, "The disease code '" + parts.group(1).strip()
-                        + "' must be a token of letters, digits and _ such as HYPERTENSION.");
+                error(person, line, column, Reason.of("roster.error.diseaseCode", parts.group(1).strip()));
                 continue;
             }
-            LocalDate approvedOn = date(line, parts.group(2).strip(), column, code + " approval date", person);
+            LocalDate approvedOn = date(line, parts.group(2).strip(), column, "approval", person);
             if (parts.group(2).isBlank()) {
-                error(person, line, column, "The disease " + code + " lacks its approval date.");
+                error(person, line, column, Reason.of("roster.error.diseaseApprovalMissing", code));
             }
             if (approvedOn == null) {
                 continue;
             }
             if (!inThisRow.add(code)) {
-                error(person, line, column, code + " is listed twice.");
+                error(person, line, column, Reason.of("roster.error.diseaseTwice", code));
                 continue;
             }
             DiseaseApproval earlier = person.diseases.putIfAbsent(code, new DiseaseApproval(code, approvedOn));
             if (earlier == null) {
                 person.diseaseLines.put(code, line);
             } else if (!earlier.approvedOn().equals(approvedOn)) {
-                error(person, line, column, code + " is approved on " + approvedOn + " here but on "
-                        + earlier.approvedOn() + " on line " + person.diseaseLines.get(code) + ".");
+                error(person, line, column, Reason.of("roster.error.diseaseDates", code, approvedOn,
+                        earlier.approvedOn(), person.diseaseLines.get(code)));
             }
         }
     }
 
-    /** {@code null} for a blank cell or a bad date (then reported). */
+    /**
+     * {@code null} for a blank cell or a bad date (then reported); {@code what} names the date in the report, as the
+     * suffix of its {@code roster.date.*} message.
+     */
     private LocalDate date(int line, String text, String column, String what, Person person) {
         if (text.isEmpty()) {
             return null;
@@ -386,13 +391,13 @@ final class RosterRecords implements RosterRows.RowSink {
             month = Integer.parseInt(m.group(2));
             day = Integer.parseInt(m.group(3));
         } else {
-            error(person, line, column, "The " + what + " '" + text + "' is not a date; " + ACCEPTED_DATES + ".");
+            error(person, line, column, Reason.of("roster.error.dateFormat", Reason.nested("roster.date." + what), text));
             return null;
         }
         try {
             return LocalDate.of(year, month, day);
         } catch (DateTimeException notADay) {
-            error(person, line, column, "The " + what + " '" + text + "' is not a real day.");
+            error(person, line, column, Reason.of("roster.error.dateInvalid", Reason.nested("roster.date." + what), text));
             return null;
         }
     }
@@ -410,7 +415,7 @@ final class RosterRecords implements RosterRows.RowSink {
         for (Person person : persons.values()) {
             if (!person.hasErrors()) {
                 BeneficiaryValidator.Checked checked = BeneficiaryValidator.checked(record(person));
-                for (FieldError error : checked.errors()) {
+                for (BeneficiaryValidator.Complaint error : checked.errors()) {
                     rowError(person, error);
                 }
                 if (!person.hasErrors()) {
@@ -423,16 +428,15 @@ final class RosterRecords implements RosterRows.RowSink {
             int firstBadLine = person.lines[person.linesInError.nextSetBit(0)];
             for (int i = person.linesInError.nextClearBit(0); i < person.lineCount;
                  i = person.linesInError.nextClearBit(i + 1)) {
-                report.add(new RowError(person.lines[i], header.name(RosterColumn.ID_NUMBER), "Not imported: line "
-                        + firstBadLine + " of the same person (ID number " + IdNumbers.mask(person.idNumber)
-                        + ") is invalid."), header);
+                report.add(new RowError(person.lines[i], header.name(RosterColumn.ID_NUMBER),
+                        Reason.of("roster.error.samePerson", firstBadLine, IdNumbers.mask(person.idNumber))), header);
             }
         }
         return new RosterParseResult(rows, records, rejected, report.sorted(), report.count(), invalidRows);
     }
 
     /** Reports an error of one of the person's rows: the person is not imported. */
-    private void error(Person person, int line, String column, String reason) {
+    private void error(Person person, int line, String column, Reason reason) {
         report.add(new RowError(line, column, reason), header);
         person.markInError(line);
     }
@@ -444,13 +448,13 @@ final class RosterRecords implements RosterRows.RowSink {
     }
 
     /** Places a validator's complaint about the merged person on the row it came from. */
-    private void rowError(Person person, FieldError error) {
+    private void rowError(Person person, BeneficiaryValidator.Complaint error) {
         String field = error.field();
         if (field.startsWith("categories[")) {
             int i = Integer.parseInt(field.substring("categories[".length(), field.indexOf(']')));
             RosterColumn column = field.endsWith(".from") ? RosterColumn.CATEGORY_FROM
                     : field.endsWith(".to") ? RosterColumn.CATEGORY_TO : RosterColumn.CATEGORY;
-            error(person, person.spanLines.get(i), header.name(column), error.message());
+            error(person, person.spanLines.get(i), header.name(column), error.reason());
             return;
         }
         RosterColumn column = switch (field.replaceAll("[\\[.].*", "")) {
@@ -466,7 +470,7 @@ final class RosterRecords implements RosterRows.RowSink {
             case "householdIncome" -> RosterColumn.HOUSEHOLD_INCOME;
             default -> RosterColumn.CATEGORY;
         };
-        error(person, person.lines[0], header.name(column), error.message());
+        error(person, person.lines[0], header.name(column), error.reason());
     }
 
     private static boolean isBlank(String[] cells) {

@@ -107,6 +107,30 @@ public class HospitalRegistry {
                 .getResultList().stream().map(RegisteredHospital::toRecord).toList();
     }
 
+    /**
+     * The hospitals of a county whose code or name contains {@code text} (case-insensitive), by code: the counter's
+     * suggestions as the clerk types. Blank text lists the county's first hospitals.
+     */
+    public List<HospitalRecord> search(String county, String text, int limit) {
+        String part = text == null ? "" : text.strip().toLowerCase(java.util.Locale.ROOT)
+                .replace("!", "!!").replace("%", "!%").replace("_", "!_");
+        return em.createQuery("select h from RegisteredHospital h where h.county = :county and (lower(h.code) like"
+                        + " :part escape '!' or lower(h.name) like :part escape '!') order by h.code",
+                        RegisteredHospital.class)
+                .setParameter("county", county).setParameter("part", "%" + part + "%")
+                .setMaxResults(Math.max(1, Math.min(limit, 100)))
+                .getResultList().stream().map(RegisteredHospital::toRecord).toList();
+    }
+
+    /** The registered hospital of this code. */
+    public java.util.Optional<HospitalRecord> find(String code) {
+        if (code == null || code.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.ofNullable(em.find(RegisteredHospital.class, code.strip()))
+                .map(RegisteredHospital::toRecord);
+    }
+
     public Set<String> counties() {
         return policies.all().stream().map(Policy::county).collect(Collectors.toCollection(java.util.TreeSet::new));
     }

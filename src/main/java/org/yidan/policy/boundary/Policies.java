@@ -87,6 +87,22 @@ public class Policies {
         return catalog == null ? List.of() : catalog.policies();
     }
 
+    /** The years {@code county} has a policy for, the latest first. */
+    public List<Integer> years(String county) {
+        return catalog == null ? List.of() : catalog.years(county);
+    }
+
+    /** The policy year a bill of {@code county} discharged on {@code dischargeDate} (may be null) is shown under. */
+    public int settlementYear(String county, LocalDate dischargeDate) {
+        LocalDate today = LocalDate.now(CountyClock.ZONE);
+        return catalog == null ? today.getYear() : catalog.settlementYear(county, dischargeDate, today);
+    }
+
+    /** The funds whose amount comes from an outside system under the policy of {@code county} and {@code year}. */
+    public List<org.yidan.policy.entity.Fund> externalFunds(String county, int year) {
+        return find(county, year).map(Policy::externalFunds).orElse(List.of());
+    }
+
     public Optional<Policy> find(String county, int year) {
         return catalog == null ? Optional.empty() : catalog.find(county, year);
     }

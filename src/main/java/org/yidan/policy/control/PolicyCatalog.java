@@ -53,6 +53,28 @@ public final class PolicyCatalog {
         return Optional.ofNullable(policies.get(county + "/" + year));
     }
 
+    /** The years {@code county} has a policy for, the latest first. */
+    public List<Integer> years(String county) {
+        return policies.values().stream().filter(policy -> policy.county().equals(county)).map(Policy::year)
+                .sorted(java.util.Comparator.reverseOrder()).toList();
+    }
+
+    /**
+     * The policy year a bill of {@code county} is settled under by default: the discharge date's year when it has
+     * a policy (the discharge date decides the policy), else this year's, else the latest; this year when the
+     * county has none at all.
+     */
+    public int settlementYear(String county, LocalDate dischargeDate, LocalDate today) {
+        List<Integer> years = years(county);
+        if (dischargeDate != null && years.contains(dischargeDate.getYear())) {
+            return dischargeDate.getYear();
+        }
+        if (years.isEmpty() || years.contains(today.getYear())) {
+            return today.getYear();
+        }
+        return years.get(0);
+    }
+
     /**
      * The policy that settles a bill of a person of {@code county} discharged on {@code dischargeDate}.
      *

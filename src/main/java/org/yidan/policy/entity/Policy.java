@@ -53,6 +53,14 @@ public record Policy(String county, int year, String countyName, List<Fund> fund
         return county + "/" + year;
     }
 
+    /**
+     * The funds whose amount an outside system decides (EXTERNAL rules, e.g. basic insurance settled by its own
+     * system): the counter asks the clerk for these amounts, and only these are sent with a bill.
+     */
+    public List<Fund> externalFunds() {
+        return rules.stream().filter(rule -> rule.kind() == RuleKind.EXTERNAL).map(Rule::fund).distinct().toList();
+    }
+
     public Optional<Rule> rule(String ruleId) {
         return rules.stream().filter(rule -> rule.id().equals(ruleId)).findFirst();
     }

@@ -23,7 +23,6 @@ import org.yidan.policy.entity.HospitalLevel;
 import org.yidan.policy.entity.ItemCategory;
 import org.yidan.policy.entity.Policy;
 import org.yidan.policy.entity.PersonCategory;
-import org.yidan.policy.entity.RuleKind;
 import org.yidan.policy.entity.VisitType;
 import org.yidan.security.boundary.Refusals;
 import org.yidan.security.boundary.CurrentUser;
@@ -39,7 +38,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -59,6 +57,7 @@ import java.util.regex.Pattern;
 public class CounterView implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final int HOSPITAL_SUGGESTIONS = 15;
     private static final Pattern ITEM_FIELD = Pattern.compile("items\\[(\\d+)]\\.(category|amount)");
 
     /** One person found by the lookup. */
@@ -110,6 +109,9 @@ public class CounterView implements Serializable {
     @Inject
     IdNumberDisclosure disclosure;
 
+    @Inject
+    HospitalDirectory hospitals;
+
     private String query;
     private List<Match> matches = List.of();
     private boolean searched;
@@ -124,6 +126,10 @@ public class CounterView implements Serializable {
     private String idempotencyKey;
     private String duplicateOf;
     private String duplicateConfirmed;
+    /** The registered name of the hospital on the bill; null while it is not one of the county's registry. */
+    private String hospitalName;
+    /** Why the hospital on the bill is settled without the registry's facts; null when it is registered. */
+    private String hospitalWarning;
 
     private BeneficiaryBrowser browser;
 
@@ -187,6 +193,7 @@ public class CounterView implements Serializable {
             BeneficiaryRecord record = registry.get(match.idNumber());
             person = person(record);
             clearPreview();
+            resolveHospital();
             year = defaultYear();
             loadAccumulators();
         } catch (RefusedException refused) {
@@ -203,11 +210,7 @@ public class CounterView implements Serializable {
     // --- accumulators
 
     public List<Integer> getYears() {
-        if (person == null) {
-            return List.of();
-        }
-        return policies.all().stream().filter(policy -> policy.county().equals(person.county()))
-                .map(Policy::year).sorted(Comparator.reverseOrder()).toList();
+        return person == null ? List.of() : policies.years(person.county());
     }
 
     public void loadAccumulators() {
@@ -265,16 +268,9 @@ public class CounterView implements Serializable {
         }
     }
 
+    /** Which policy year to show is the policy's decision: the discharge date's year, else this year's, else the latest. */
     private Integer defaultYear() {
-        List<Integer> years = getYears();
-        if (years.isEmpty()) {
-            return LocalDate.now(CountyClock.ZONE).getYear();
-        }
-        if (bill.getDischargeDate() != null && years.contains(bill.getDischargeDate().getYear())) {
-            return bill.getDischargeDate().getYear();
-        }
-        int thisYear = LocalDate.now(CountyClock.ZONE).getYear();
-        return years.contains(thisYear) ? thisYear : years.get(0);
+        return policies.settlementYear(person.county(), bill.getDischargeDate());
     }
 
     // --- bill
@@ -284,10 +280,69 @@ public class CounterView implements Serializable {
         if (person == null || year == null) {
             return List.of();
         }
-        return policies.find(person.county(), year)
-                .map(policy -> policy.rules().stream().filter(rule -> rule.kind() == RuleKind.EXTERNAL)
-                        .map(rule -> rule.fund()).distinct().toList())
-                .orElse(List.of());
+        return policies.externalFunds(person.county(), year);
+    }
+
+    // --- hospital
+
+    /** The person's county's registered hospitals whose code or name contains what the clerk typed. */
+    public List<String> completeHospital(String typed) {
+        if (person == null) {
+            return List.of();
+        }
+        try {
+            return hospitals.search(person.county(), typed, HOSPITAL_SUGGESTIONS).stream()
+                    .map(HospitalDirectory.Entry::label).toList();
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+            return List.of();
+        }
+    }
+
+    /** The clerk picked a suggestion or left the field: the registry fills the bill, or the clerk is warned. */
+    public void hospitalChanged() {
+        String typed = bill.getHospitalCode() == null ? "" : bill.getHospitalCode().strip();
+        int space = typed.indexOf(' ');
+        // a picked suggestion is "code name": the code is what the bill carries
+        bill.setHospitalCode(space < 0 ? typed : typed.substring(0, space));
+        resolveHospital();
+    }
+
+    /**
+     * Looks the bill's hospital up in the registry of the person's county. A registered one sets the level and
+     * whether it is in the county, as the registry has them; an unregistered code stays as typed (settlement does
+     * not require the registry, see README "Counter") with a warning the clerk sees before settling.
+     */
+    private void resolveHospital() {
+        hospitalName = null;
+        hospitalWarning = null;
+        String code = bill.getHospitalCode();
+        if (person == null || code == null || code.isBlank()) {
+            return;
+        }
+        try {
+            Optional<HospitalDirectory.Entry> registered = hospitals.find(person.county(), code.strip());
+            if (registered.isPresent()) {
+                HospitalDirectory.Entry hospital = registered.get();
+                hospitalName = hospital.name();
+                bill.setHospitalLevel(hospital.level());
+                bill.setInCounty(hospital.inCounty());
+                PrimeFaces.current().ajax().update("billForm:hospitalLevel", "billForm:inCounty");
+            } else {
+                hospitalWarning = FacesMessages.text("counter.hospitalNotRegistered", code.strip(),
+                        person.countyName());
+            }
+        } catch (RuntimeException failure) {
+            FacesMessages.failed(failure);
+        }
+    }
+
+    public String getHospitalName() {
+        return hospitalName;
+    }
+
+    public String getHospitalWarning() {
+        return hospitalWarning;
     }
 
     public void addItem() {
@@ -305,6 +360,7 @@ public class CounterView implements Serializable {
             return;
         }
         List<Fund> funds = getExternalFunds();
+        hospitalChanged();
         BillForm snapshot = bill.copy();
         try {
             SettlementView view = settlements.preview(snapshot.toRequest(person.idNumber(), funds));

@@ -200,6 +200,31 @@ class RosterParserTest {
         assertReason(result, 20, "Not imported: line 19");
     }
 
+    /** A person of a county the installation does not serve is refused on their row, the others imported. */
+    @Test
+    void aPersonOfACountyNotServedIsRefusedRowByRow() {
+        String roster = CHINESE_HEADER
+                + ZHANG + ",张洪顺,370323,H-0001,低保对象,2020-01-01,,,,\n"
+                + LI + ",李秀兰,110101,H-0009,DIBAO,2020-01-01,,,,\n"
+                + LI + ",李秀兰,110101,H-0009,TEKUN,2021-01-01,,,,\n";
+        RosterParseResult result = RosterParser.parse(roster.getBytes(StandardCharsets.UTF_8),
+                Set.of("370323", "620422")::contains);
+        assertEquals(List.of(ZHANG), result.records().stream().map(BeneficiaryRecord::idNumber).toList());
+        assertEquals(1, result.rejectedPersons());
+        assertEquals(2, result.invalidRows());
+        RowError line3 = result.errors().stream().filter(e -> e.line() == 3).findFirst().orElseThrow();
+        assertEquals("县区代码", line3.column());
+        assertTrue(line3.reason().contains("does not serve county 110101"), line3.reason());
+        assertReason(result, 4, "does not serve county 110101");
+        // without the served list (the parser's own tests) every county is read
+        assertEquals(2, RosterParser.parse(roster.getBytes(StandardCharsets.UTF_8)).records().size());
+    }
+
+    /** Each error as "line column reason", the reason in English as the API answers it. */
+    private static List<String> described(RosterParseResult result) {
+        return result.errors().stream().map(e -> e.line() + " " + e.column() + " " + e.reason()).toList();
+    }
+
     private static void assertReason(RosterParseResult result, int line, String fragment) {
         RowError error = result.errors().stream().filter(e -> e.line() == line).findFirst().orElseThrow();
         assertTrue(error.reason().contains(fragment), line + ": " + error.reason());
@@ -213,8 +238,7 @@ class RosterParserTest {
                 + ",,,,,,,,,\r\n"
                 + LI + ",李秀兰,370323,,DIBAO,2020-13-01,,,,");
         assertEquals(2, result.rows());
-        assertEquals(List.of(new RowError(7, "类别起始日期", "The start date '2020-13-01' is not a real day.")),
-                result.errors());
+        assertEquals(List.of("7 类别起始日期 The start date '2020-13-01' is not a real day."), described(result));
     }
 
     @Test
@@ -254,9 +278,8 @@ class RosterParserTest {
         assertEquals(new BeneficiaryRecord(ZHANG, "张洪顺", "370323", null,
                 List.of(new CategorySpan("DIBAO", LocalDate.of(2020, 1, 1), null)), Set.of(),
                 List.of(new DiseaseApproval("HYPERTENSION", LocalDate.of(2019, 3, 1))), null), result.records().get(0));
-        assertEquals(List.of(new RowError(4, "类别终止日期",
-                        "The category ends on 2018-12-31, before it starts on 2019-07-01.")),
-                result.errors(), "Excel's row number, the empty row counted");
+        assertEquals(List.of("4 类别终止日期 The category ends on 2018-12-31, before it starts on 2019-07-01."),
+                described(result), "Excel's row number, the empty row counted");
     }
 
     @Test
