@@ -19,6 +19,7 @@ say "a running system: database $SRC and Payara Micro on $A (with the demo data)
 psql -q -d postgres -c "drop database if exists $SRC" -c "drop database if exists $DST" -c "create database $SRC"
 start_micro source 18310 "jdbc:postgresql://$PGHOST:$PGPORT/$SRC" YIDAN_DEMO_DATA=true -- --nocluster
 took=$(wait_for "$A/health/ready" 200 900) && ok "source ready after ${took}s" || { bad "source not ready: $took"; finish; }
+check "Payara Micro listens on 127.0.0.1 only (else: $(listening_beyond_loopback source | tr '\n' ' '))" test -z "$(listening_beyond_loopback source)"
 
 say "work: $COUNT settlements for 6 persons, 3 reversals"
 for p in 1 2 3 4 5 6; do

@@ -61,6 +61,7 @@ check "synchronous replication on the primary (synchronous_standby_names = $SYNC
 say "Payara Micro on $BASE with $URL"
 start_micro app 18330 "$URL" YIDAN_DEMO_DATA=true -- --nocluster
 took=$(wait_for "$BASE/health/ready" 200 900) && ok "ready after ${took}s" || { bad "not ready: $took"; finish; }
+check "Payara Micro listens on 127.0.0.1 only (else: $(listening_beyond_loopback app | tr '\n' ' '))" test -z "$(listening_beyond_loopback app)"
 PERSONS=()
 for p in 1 2 3 4 5 6 7 8; do
     id=$(id_number $((600 + p))); PERSONS+=(--person "$id")

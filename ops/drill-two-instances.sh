@@ -46,6 +46,9 @@ haproxy -D -f "$WORK/haproxy.cfg"
 for url in "$I1" "$I2"; do
     took=$(wait_for "$url/health/ready" 200 900) && ok "$url ready after ${took}s" || bad "$url not ready: $took"
 done
+for name in one two; do
+    check "instance $name listens on 127.0.0.1 only (else: $(listening_beyond_loopback $name | tr '\n' ' '))" test -z "$(listening_beyond_loopback $name)"
+done
 took=$(wait_for "$LB/health/ready" 200 60) && ok "HAProxy forwards ($took s)" || bad "HAProxy does not forward: $took"
 check "the two instances formed one data grid" grep -qE "Members \{size:2" "$WORK/one.log" "$WORK/two.log"
 
