@@ -85,16 +85,17 @@ start_micro() {
     echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" \
         > "$WORK/$name-preboot.asadmin"
     env YIDAN_DB_URL="$url" YIDAN_DB_USER="${DB_USER:-postgres}" YIDAN_DB_PASSWORD="${DB_PASSWORD:-postgres}" "${vars[@]}" \
-        setsid java -Xmx768m -jar "$(payara_micro_jar)" --deploy "$WORK/yidan.war" --contextroot / \
+        setsid java -Xmx768m -Dhazelcast.socket.bind.any=false -jar "$(payara_micro_jar)" --deploy "$WORK/yidan.war" --contextroot / \
         --port "$port" --rootdir "$WORK/$name-root" --prebootcommandfile "$WORK/$name-preboot.asadmin" "${opts[@]}" \
         > "$WORK/$name.log" 2>&1 &
     MICRO_PIDS[$name]=$!
 }
-# listening_beyond_loopback NAME: the sockets the instance listens on that are not on 127.0.0.1 (empty = loopback only)
+# listening_beyond_loopback NAME: the sockets the instance listens on that are not on 127.0.0.1 (empty = loopback only;
+# the data grid binds every interface unless hazelcast.socket.bind.any=false, as set above)
 listening_beyond_loopback() {
     local pid="${MICRO_PIDS[$1]:-}" pids
     pids=$(pgrep -g "$pid" | paste -sd '|')
-    ss -Hltnp | grep -E "pid=($pids)," | awk '{print $4}' | grep -v '^127\.0\.0\.1:' || true
+    ss -Hltnp | grep -E "pid=($pids)," | awk '{print $4}' | grep -vE '^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]):' || true
 }
 stop_micro() {
     local pid="${MICRO_PIDS[$1]:-}"
