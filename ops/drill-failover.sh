@@ -83,6 +83,20 @@ for _ in $(seq 1 240); do
     fi
     sleep 0.5
 done
+# pg_auto_failover promotes node2 (stop_replication) and then holds its writes for up to
+# pgautofailover.primary_demote_timeout (30 s by default: the old primary's last writes must have reached it, no
+# split brain) before node2 reports wait_primary/primary and commits go through; the application's own share of the
+# outage is the time after that
+WRITABLE=""
+if [ -n "$PROMOTED" ]; then
+    for _ in $(seq 1 240); do
+        if as_pg pg_autoctl show state --pgdata "$WORK/pg/monitor" 2>/dev/null \
+            | awk -F'|' '$1 ~ /node2/ {print $6}' | grep -qE '^ *(wait_primary|primary) *$'; then
+            WRITABLE=$(date +%s.%N); break
+        fi
+        sleep 0.5
+    done
+fi
 wait "$LOAD" || true
 cat "$WORK/load.out" | grep -v '"acks"' | sed 's/^/    /'
 [ -n "$PROMOTED" ] && printf '    node2 promoted %.1f s after the primary was stopped\n' "$(echo "$PROMOTED - $STOPPED" | bc)"
@@ -96,6 +110,17 @@ READY=$(summary 'd["readyTransitions"]')
 check "ready went DOWN and came back UP: $READY" python3 -c "t=$READY; s=[x[1] for x in t]; assert 503 in s and s[-1]==200"
 GAP=$(summary 'd["longestGapWithoutSettlement"]')
 echo "    time without service (longest gap between two settlements): ${GAP} s"
+if [ -n "$PROMOTED" ]; then
+    # after the promotion: the first settlement and ready UP again, in seconds (the goal: service back within 30 s)
+    BACK=$(summary "min([t for t in d['successTimes'] if t + d['startedAt'] > $PROMOTED] or [9999]) + d['startedAt'] - $PROMOTED")
+    READY_BACK=$(summary "min([t for t, s in d['readyTransitions'] if s == 200 and t + d['startedAt'] > $PROMOTED] or [9999]) + d['startedAt'] - $PROMOTED")
+    printf '    after the promotion: first settlement %.1f s, ready UP %.1f s\n' "$BACK" "$READY_BACK"
+    if [ -n "$WRITABLE" ]; then
+        printf '    node2 took writes (wait_primary) %.1f s after the promotion; the first settlement came %.1f s after that\n' \
+            "$(echo "$WRITABLE - $PROMOTED" | bc)" "$(echo "$BACK - ($WRITABLE - $PROMOTED)" | bc)"
+    fi
+    check "service back within 30 s of the promotion ($(printf '%.1f' "$BACK") s)" python3 -c "assert $BACK <= 30"
+fi
 
 say "the new primary holds every acknowledged settlement, whole and once"
 python3 - "$WORK/load.json" > "$WORK/acks.csv" <<'PY'

@@ -69,7 +69,10 @@ if phase == "before":
     view = view_state(page)
     status, url, answer = ajax(view, "lookupForm:findButton", "lookupForm", "lookupForm personPanel billPanel",
                                {"lookupForm": "lookupForm", "lookupForm:query": person})
-    say(status == 200 and 'id="personForm"' in answer, f"the counter found and chose the person ({status})")
+    open(state_file + ".search.xml", "w").write(answer)
+    chosen = status == 200 and "personForm" in answer and "演练" in answer
+    say(chosen, f"the counter found and chose the person ({status}"
+                + ("" if chosen else ", answer in " + state_file + ".search.xml: " + repr(answer[:300])) + ")")
     json.dump({"view": view_state(answer) or view, "node": node()}, open(state_file, "w"))
     jar.save(ignore_discard=True, ignore_expires=True)
     print("node " + node())
@@ -82,7 +85,8 @@ else:
     year = "2020"
     status, url, answer = ajax(saved["view"], "personForm:year", "personForm:year", "personForm",
                                {"personForm": "personForm", "personForm:year_input": year}, event="change")
-    survived = status == 200 and 'id="personForm"' in answer and "演练" in answer
+    open(state_file + ".after.xml", "w").write(answer)
+    survived = status == 200 and "personForm" in answer and "演练" in answer
     expired = status == 200 and "view-expired.xhtml" in answer
     trace = re.search(r"Exception|\tat |<error>", answer)
     if survived:
