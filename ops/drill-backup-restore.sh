@@ -17,7 +17,7 @@ ensure_war
 
 say "a running system: database $SRC and Payara Micro on $A (with the demo data)"
 psql -q -d postgres -c "drop database if exists $SRC" -c "drop database if exists $DST" -c "create database $SRC"
-start_micro source 18310 "jdbc:postgresql://$PGHOST:$PGPORT/$SRC" YIDAN_DEMO_DATA=true -- --nocluster
+start_micro source 18310 "jdbc:postgresql://$PGHOST:$PGPORT/$SRC" YIDAN_DEMO_DATA=true -- --nocluster --interfaces 127.0.0.1
 took=$(wait_for "$A/health/ready" 200 900) && ok "source ready after ${took}s" || { bad "source not ready: $took"; finish; }
 check "Payara Micro listens on 127.0.0.1 only (else: $(listening_beyond_loopback source | tr '\n' ' '))" test -z "$(listening_beyond_loopback source)"
 
@@ -58,7 +58,7 @@ pg_restore --no-owner --exit-on-error -d "$DST" "$WORK/yidan.dump"
 printf '    pg_restore took %.1f s\n' "$(echo "$(date +%s.%N) - $start" | bc)"
 
 say "the application on the copy: Payara Micro on $B"
-start_micro restored 18320 "jdbc:postgresql://$PGHOST:$PGPORT/$DST" -- --nocluster
+start_micro restored 18320 "jdbc:postgresql://$PGHOST:$PGPORT/$DST" -- --nocluster --interfaces 127.0.0.1
 took=$(wait_for "$B/health/ready" 200 900) && ok "restored copy ready after ${took}s" || bad "restored copy not ready: $took"
 
 missing=0; differ=0; pdfs=0

@@ -59,7 +59,7 @@ SYNC=$(as_pg psql -tA -p $N1 -d yidan -c "show synchronous_standby_names")
 check "synchronous replication on the primary (synchronous_standby_names = $SYNC)" test -n "$SYNC"
 
 say "Payara Micro on $BASE with $URL"
-start_micro app 18330 "$URL" YIDAN_DEMO_DATA=true -- --nocluster
+start_micro app 18330 "$URL" YIDAN_DEMO_DATA=true -- --nocluster --interfaces 127.0.0.1
 took=$(wait_for "$BASE/health/ready" 200 900) && ok "ready after ${took}s" || { bad "not ready: $took"; finish; }
 check "Payara Micro listens on 127.0.0.1 only (else: $(listening_beyond_loopback app | tr '\n' ' '))" test -z "$(listening_beyond_loopback app)"
 PERSONS=()

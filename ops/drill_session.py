@@ -37,6 +37,12 @@ def view_state(page):
     return m.group(1) if m else None
 
 
+def nonce(page):
+    """PrimeFaces' CSP nonce of the page (web.xml primefaces.CSP): every Ajax request must send it back."""
+    m = re.search(r"PrimeFaces\.csp\.init\('([^']+)'\)", page) or re.search(r'nonce="([^"]+)"', page)
+    return m.group(1) if m else None
+
+
 def node():
     return next((c.value for c in jar if c.name == "YIDAN_NODE"), "?")
 
@@ -45,10 +51,10 @@ def say(ok, text):
     print(("ok   " if ok else "FAIL ") + text)
 
 
-def ajax(view, source, execute, render, fields, event=None):
+def ajax(view, csp, source, execute, render, fields, event=None):
     form = {"jakarta.faces.partial.ajax": "true", "jakarta.faces.source": source,
             "jakarta.faces.partial.execute": execute, "jakarta.faces.partial.render": render,
-            "jakarta.faces.ViewState": view}
+            "jakarta.faces.ViewState": view, "primefaces.nonce": csp}
     if event:
         form.update({"jakarta.faces.behavior.event": event, "jakarta.faces.partial.event": event})
     else:
@@ -66,14 +72,14 @@ if phase == "before":
     say("signedInName" in page and "loginForm" not in page, f"signed in through the balancer ({status} {url})")
     status, url, page = request("/settlement/counter.xhtml")
     say(status == 200 and "lookupForm" in page, f"the counter opens ({status})")
-    view = view_state(page)
-    status, url, answer = ajax(view, "lookupForm:findButton", "lookupForm", "lookupForm personPanel billPanel",
+    view, csp = view_state(page), nonce(page)
+    status, url, answer = ajax(view, csp, "lookupForm:findButton", "lookupForm", "lookupForm personPanel billPanel",
                                {"lookupForm": "lookupForm", "lookupForm:query": person})
     open(state_file + ".search.xml", "w").write(answer)
-    chosen = status == 200 and "personForm" in answer and "演练" in answer
+    chosen = status == 200 and '<update id="personPanel">' in answer and "演练" in answer
     say(chosen, f"the counter found and chose the person ({status}"
                 + ("" if chosen else ", answer in " + state_file + ".search.xml: " + repr(answer[:300])) + ")")
-    json.dump({"view": view_state(answer) or view, "node": node()}, open(state_file, "w"))
+    json.dump({"view": view_state(answer) or view, "nonce": csp, "node": node()}, open(state_file, "w"))
     jar.save(ignore_discard=True, ignore_expires=True)
     print("node " + node())
 else:
@@ -83,19 +89,19 @@ else:
     say(signed_in, f"after instance {saved['node']} stopped, the counter still opens signed in ({status} {url}, "
                    f"now served by {node()})")
     year = "2020"
-    status, url, answer = ajax(saved["view"], "personForm:year", "personForm:year", "personForm",
+    status, url, answer = ajax(saved["view"], saved["nonce"], "personForm:year", "personForm:year", "personForm",
                                {"personForm": "personForm", "personForm:year_input": year}, event="change")
     open(state_file + ".after.xml", "w").write(answer)
-    survived = status == 200 and "personForm" in answer and "演练" in answer
+    survived = status == 200 and '<update id="personForm">' in answer and "演练" in answer
     expired = status == 200 and "view-expired.xhtml" in answer
-    trace = re.search(r"Exception|\tat |<error>", answer)
+    trace = re.search(r"Exception|\tat |<error>", answer) or "<partial-response" not in answer
     if survived:
         say(True, "the counter's view state survived: the chosen person is still on the page")
     elif expired:
         say(True, "the counter's view state did not survive and the page says 请重新操作 (view-expired page)")
     else:
         say(False, f"the counter's next action after the switch: {status} {answer[:400]!r}")
-    say(not trace, "no error or stack trace in the answer")
+    say(not trace, "a partial response without error or stack trace")
     if expired:
         status, url, page = request("/error/view-expired.xhtml?from=/settlement/counter.xhtml")
         say(status == 200 and "请重新操作" in page, f"the view-expired page says 请重新操作 ({status})")
