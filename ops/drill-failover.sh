@@ -42,6 +42,13 @@ as_pg pg_autoctl create monitor --pgdata "$WORK/pg/monitor" --pgport $MON --host
     --pgctl "$PGBIN/pg_ctl" > "$WORK/create-monitor.log" 2>&1
 run monitor
 for _ in $(seq 1 60); do pg_isready -q -h 127.0.0.1 -p $MON && break; sleep 1; done
+# After promoting node2 the monitor holds its writes for primary_demote_timeout (default 30 s) so that the old primary
+# has stopped itself first (a primary cut off from monitor and standby demotes itself after the keeper's
+# network_partition_timeout, 20 s, which is also the monitor's node_considered_unhealthy_timeout before it promotes).
+# 10 s keeps that order with a 10 s margin and brings service back within 30 s of the promotion (README, "Failover").
+as_pg psql -q -p $MON -d pg_auto_failover -c "alter system set pgautofailover.primary_demote_timeout = '10s'" \
+    -c "select pg_reload_conf()" >/dev/null
+echo "    monitor: pgautofailover.primary_demote_timeout = $(as_pg psql -tA -p $MON -d pg_auto_failover -c 'show pgautofailover.primary_demote_timeout')"
 MONITOR_URI="postgres://autoctl_node@127.0.0.1:$MON/pg_auto_failover?sslmode=disable"
 for i in 1 2; do
     port=$([ $i = 1 ] && echo $N1 || echo $N2)
@@ -59,7 +66,9 @@ SYNC=$(as_pg psql -tA -p $N1 -d yidan -c "show synchronous_standby_names")
 check "synchronous replication on the primary (synchronous_standby_names = $SYNC)" test -n "$SYNC"
 
 say "Payara Micro on $BASE with $URL"
-start_micro app 18330 "$URL" YIDAN_DEMO_DATA=true -- --nocluster --interfaces 127.0.0.1
+# a data grid of one on loopback: with --nocluster Payara Micro still opens the grid's port 6900 on every interface
+start_micro app 18330 "$URL" YIDAN_DEMO_DATA=true -- --clustername yidan-drill-failover --clustermode tcpip:127.0.0.1:55330 \
+    --startport 55330 --interfaces 127.0.0.1
 took=$(wait_for "$BASE/health/ready" 200 900) && ok "ready after ${took}s" || { bad "not ready: $took"; finish; }
 check "Payara Micro listens on 127.0.0.1 only (else: $(listening_beyond_loopback app | tr '\n' ' '))" test -z "$(listening_beyond_loopback app)"
 PERSONS=()
