@@ -5,11 +5,11 @@
 # follows the primary. While clients settle, the primary is stopped; the drill then checks that every acknowledged
 # settlement is on the new primary, whole and once, that clients saw only 503 + Retry-After (no 500), that ready
 # went DOWN and came back, and prints the time without service. Everything is stopped at the end.
-# Usage: ops/drill-failover.sh [bills per client]     (default 40; 8 clients)
+# Usage: ops/drill-failover.sh [bills per client]     (default 200; 8 clients: enough to outlast the outage)
 source "$(dirname "$0")/drill-lib.sh"
 
 WORK="$REPO/target/drill-failover"
-PER=${1:-40}
+PER=${1:-200}
 PGBIN=/usr/lib/postgresql/15/bin
 MON=55310; N1=55311; N2=55312
 BASE="http://127.0.0.1:18330"
@@ -82,6 +82,7 @@ python3 "$REPO/ops/drill_load.py" --base "$BASE" "${PERSONS[@]}" --per-person "$
     --ready "$BASE/health/ready" --out "$WORK/load.json" > "$WORK/load.out" &
 LOAD=$!
 sleep 10
+check "the clients are still settling when the primary is stopped (else: more bills per client)" kill -0 "$LOAD"
 STOPPED=$(date +%s.%N)
 as_pg pg_autoctl stop --pgdata "$WORK/pg/node1" --immediate >/dev/null 2>&1 || true
 kill "$(cat "$WORK/pg/node1.pid")" 2>/dev/null || true
