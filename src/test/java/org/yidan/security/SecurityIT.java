@@ -215,7 +215,7 @@ class SecurityIT {
         assertTrue(setCookie.toLowerCase().contains("httponly"), setCookie);
 
         String cookie = formLogin(http, "demo-admin", "demo-admin");
-        String sessionId = cookie.substring(cookie.indexOf('=') + 1);
+        String sessionId = cookie.split("; ")[0].substring(cookie.indexOf('=') + 1);
         HttpResponse<String> withCookie = http.send(HttpRequest.newBuilder(URI.create(anonymous.root() + "/security/users.xhtml"))
                 .header("Cookie", cookie).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(200, withCookie.statusCode(), withCookie.headers().firstValue("Location").orElse("") + " with " + cookie);
@@ -479,12 +479,15 @@ class SecurityIT {
         return DriverManager.getConnection(EmbeddedDatabaseSession.jdbcUrl(), "postgres", "postgres");
     }
 
-    /** Signs in through the login form as a browser would; returns the session cookie {@code JSESSIONID=…}. */
+    /**
+     * Signs in through the login form as a browser would; returns the cookies a browser sends back: the session id
+     * {@code JSESSIONID=…} first, then Payara's {@code JSESSIONIDVERSION=…} (the WAR is distributable: the session's
+     * version tells an instance whether its copy of a replicated session is current).
+     */
     String formLogin(HttpClient http, String username, String password) throws Exception {
         HttpResponse<String> page = http.send(HttpRequest.newBuilder(URI.create(anonymous.root() + "/login.xhtml")).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        String cookie = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElseThrow();
+        String cookie = cookies(page, "");
         Matcher viewState = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
         assertTrue(viewState.find(), "the login page has a view state");
         String form = "loginForm=loginForm&loginForm%3Ausername=" + URLEncoder.encode(username, StandardCharsets.UTF_8)
@@ -495,7 +498,22 @@ class SecurityIT {
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(302, posted.statusCode(), "signed in: " + posted.body());
         // the login changes the session id
-        return posted.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID"))
-                .map(c -> c.substring(0, c.indexOf(';'))).findFirst().orElse(cookie);
+        return cookies(posted, cookie);
+    }
+
+    /** {@code previous} ("a=1; b=2") updated with the response's Set-Cookie headers, in first-set order. */
+    static String cookies(HttpResponse<?> response, String previous) {
+        java.util.Map<String, String> jar = new java.util.LinkedHashMap<>();
+        for (String pair : previous.split("; ")) {
+            if (pair.contains("=")) {
+                jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+            }
+        }
+        for (String set : response.headers().allValues("Set-Cookie")) {
+            String pair = set.contains(";") ? set.substring(0, set.indexOf(';')) : set;
+            jar.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        return jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
     }
 }
