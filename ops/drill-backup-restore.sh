@@ -17,8 +17,11 @@ ensure_war
 
 say "a running system: database $SRC and Payara Micro on $A (with the demo data)"
 psql -q -d postgres -c "drop database if exists $SRC" -c "drop database if exists $DST" -c "create database $SRC"
-start_micro source 18310 "jdbc:postgresql://$PGHOST:$PGPORT/$SRC" YIDAN_DEMO_DATA=true -- --nocluster
+# each a data grid of one on loopback: with --nocluster Payara Micro still opens the grid's port 6900 on every interface
+start_micro source 18310 "jdbc:postgresql://$PGHOST:$PGPORT/$SRC" YIDAN_DEMO_DATA=true -- --clustername yidan-drill-source \
+    --clustermode tcpip:127.0.0.1:55315 --startport 55315 --interfaces 127.0.0.1
 took=$(wait_for "$A/health/ready" 200 900) && ok "source ready after ${took}s" || { bad "source not ready: $took"; finish; }
+check "Payara Micro listens on 127.0.0.1 only (else: $(listening_beyond_loopback source | tr '\n' ' '))" test -z "$(listening_beyond_loopback source)"
 
 say "work: $COUNT settlements for 6 persons, 3 reversals"
 for p in 1 2 3 4 5 6; do
@@ -57,7 +60,8 @@ pg_restore --no-owner --exit-on-error -d "$DST" "$WORK/yidan.dump"
 printf '    pg_restore took %.1f s\n' "$(echo "$(date +%s.%N) - $start" | bc)"
 
 say "the application on the copy: Payara Micro on $B"
-start_micro restored 18320 "jdbc:postgresql://$PGHOST:$PGPORT/$DST" -- --nocluster
+start_micro restored 18320 "jdbc:postgresql://$PGHOST:$PGPORT/$DST" -- --clustername yidan-drill-restored \
+    --clustermode tcpip:127.0.0.1:55325 --startport 55325 --interfaces 127.0.0.1
 took=$(wait_for "$B/health/ready" 200 900) && ok "restored copy ready after ${took}s" || bad "restored copy not ready: $took"
 
 missing=0; differ=0; pdfs=0

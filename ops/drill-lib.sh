@@ -81,10 +81,21 @@ start_micro() {
     [ "${1:-}" = "--" ] && { shift; opts=("$@"); }
     rm -rf "$WORK/$name-root"
     [ -f "$WORK/yidan.war" ] || cp "$REPO/target/yidan.war" "$WORK/yidan.war"   # a rebuild meanwhile must not matter
+    # Payara Micro has no bind-address option: its HTTP listener (0.0.0.0 by default) is bound to loopback before boot
+    echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" \
+        > "$WORK/$name-preboot.asadmin"
     env YIDAN_DB_URL="$url" YIDAN_DB_USER="${DB_USER:-postgres}" YIDAN_DB_PASSWORD="${DB_PASSWORD:-postgres}" "${vars[@]}" \
-        setsid java -Xmx768m -jar "$(payara_micro_jar)" --deploy "$WORK/yidan.war" --contextroot / \
-        --port "$port" --rootdir "$WORK/$name-root" "${opts[@]}" > "$WORK/$name.log" 2>&1 &
+        setsid java -Xmx768m -Dhazelcast.socket.bind.any=false -jar "$(payara_micro_jar)" --deploy "$WORK/yidan.war" --contextroot / \
+        --port "$port" --rootdir "$WORK/$name-root" --prebootcommandfile "$WORK/$name-preboot.asadmin" "${opts[@]}" \
+        > "$WORK/$name.log" 2>&1 &
     MICRO_PIDS[$name]=$!
+}
+# listening_beyond_loopback NAME: the sockets the instance listens on that are not on 127.0.0.1 (empty = loopback only;
+# the data grid binds every interface unless hazelcast.socket.bind.any=false, as set above)
+listening_beyond_loopback() {
+    local pid="${MICRO_PIDS[$1]:-}" pids
+    pids=$(pgrep -g "$pid" | paste -sd '|')
+    ss -Hltnp | grep -E "pid=($pids)," | awk '{print $4}' | grep -vE '^(127\.0\.0\.1|\[::ffff:127\.0\.0\.1\]):' || true
 }
 stop_micro() {
     local pid="${MICRO_PIDS[$1]:-}"

@@ -86,6 +86,9 @@ SELF_PAY=$(json_field '["selfPay"]' 2>/dev/null || echo none)
 echo "    receipt $RECEIPT, self-pay $SELF_PAY"
 status=$(http GET "$BASE/api/v1/settlements/$RECEIPT/receipt.pdf" -u "$ADMIN_USER:$ADMIN_PASSWORD")
 check "the receipt PDF ($status, $(wc -c <"$BODY") bytes)" bash -c "[ $status = 200 ] && head -c 5 '$BODY' | grep -q '%PDF-'"
+status=$(http GET "$BASE/metrics" -u "$ADMIN_USER:$ADMIN_PASSWORD")   # metrics are for ADMIN and AUDITOR
+check "/metrics counts the settlement ($status, yidan_settlements_total{county=\"370323\"})" \
+    grep -qE 'yidan_settlements_total\{([^}]*,)?county="370323"' "$BODY"
 status=$(http GET "$BASE/metrics")
-check "/metrics counts the settlement (yidan_settlements_total{county=\"370323\"})" grep -q 'yidan_settlements_total{county="370323"' "$BODY"
+check "/metrics without credentials is refused ($status)" test "$status" = 401
 finish

@@ -113,8 +113,8 @@ gaps = [b - a_ for a_, b in zip(successes, successes[1:])]
 result = {"statuses": {str(k): v for k, v in sorted(statuses.items())}, "acknowledged": len(acks),
           "expected": len(threads) * a.per_person, "wrong": wrong[:20], "wrongCount": len(wrong),
           "longestGapWithoutSettlement": round(max(gaps), 1) if gaps else None,
-          "readyTransitions": ready_log, "seconds": round(time.time() - started, 1), "acks": acks,
+          "readyTransitions": ready_log, "seconds": round(time.time() - started, 1), "startedAt": started, "acks": acks,
           "successTimes": [round(s, 2) for s in successes]}
 json.dump(result, open(a.out, "w"))
-show = {k: v for k, v in result.items() if k not in ("acks", "successTimes")}
+show = {k: v for k, v in result.items() if k not in ("acks", "successTimes", "startedAt")}
 print(json.dumps(show, ensure_ascii=False, indent=1))

@@ -4,6 +4,7 @@ import org.yidan.beneficiaries.entity.CoverageRecord;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.platform.control.RefusedException.FieldError;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -63,7 +64,7 @@ public final class CoverageParser {
     }
 
     /** One reason a row is not imported; {@code line} counts as a spreadsheet does (the header is line 1). */
-    public record RowError(int line, String column, String reason) {
+    public record RowError(int line, String column, String reason) implements Serializable {
     }
 
     /** A valid row. */

@@ -2,6 +2,7 @@ package org.yidan.disclosure.control;
 
 import org.yidan.policy.entity.Fund;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,5 +18,5 @@ public record DisclosureList(long id, String county, String countyName, String t
                              Map<Fund, BigDecimal> totals,
                              BigDecimal total, LocalDate publicFrom, LocalDate publicTo, String contact,
                              OffsetDateTime createdAt, OffsetDateTime publishedAt, OffsetDateTime withdrawnAt,
-                             String withdrawalReason) {
+                             String withdrawalReason) implements Serializable {
 }

@@ -2,6 +2,7 @@ package org.yidan.disclosure.control;
 
 import org.yidan.policy.entity.Fund;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -15,5 +16,5 @@ import java.util.Map;
  * @param total      the person's total of the disclosed funds
  */
 public record DisclosureRow(String township, String name, String idNumber, String categories,
-                            Map<Fund, BigDecimal> amounts, BigDecimal total) {
+                            Map<Fund, BigDecimal> amounts, BigDecimal total) implements Serializable {
 }

@@ -1,5 +1,6 @@
 package org.yidan.receipts.entity;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -62,7 +63,7 @@ public record ReceiptDocument(
         OffsetDateTime settledAt,
         String verificationCode,
         String policyLabel,
-        String policyFingerprintPrefix) {
+        String policyFingerprintPrefix) implements Serializable {
 
     /** Whether the settlement still stands. */
     public enum Status {
@@ -72,7 +73,7 @@ public record ReceiptDocument(
     }
 
     /** The reversal of a settlement (冲销). */
-    public record Reversal(OffsetDateTime reversedAt, String reason) {
+    public record Reversal(OffsetDateTime reversedAt, String reason) implements Serializable {
         public Reversal {
             Objects.requireNonNull(reversedAt, "reversedAt");
             Objects.requireNonNull(reason, "reason");
@@ -87,7 +88,7 @@ public record ReceiptDocument(
      * @param amount       what it pays, 0.00 included: the beneficiary sees that it was considered
      * @param explanations the rule steps in chain order, one Chinese sentence each
      */
-    public record Line(String fundCode, String fundName, BigDecimal amount, List<String> explanations) {
+    public record Line(String fundCode, String fundName, BigDecimal amount, List<String> explanations) implements Serializable {
         public Line {
             Objects.requireNonNull(fundCode, "fundCode");
             Objects.requireNonNull(fundName, "fundName");
@@ -97,7 +98,7 @@ public record ReceiptDocument(
     }
 
     /** The clerk (经办人) as printed: display name and user name. */
-    public record Clerk(String displayName, String userName) {
+    public record Clerk(String displayName, String userName) implements Serializable {
         public Clerk {
             Objects.requireNonNull(displayName, "displayName");
             Objects.requireNonNull(userName, "userName");

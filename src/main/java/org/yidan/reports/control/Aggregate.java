@@ -3,6 +3,7 @@ package org.yidan.reports.control;
 import org.yidan.policy.control.Money;
 import org.yidan.policy.entity.Fund;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collections;
@@ -25,7 +26,7 @@ import java.util.Map;
  */
 public record Aggregate(String dimension, String key, String subKey, long settlements, long persons,
                         BigDecimal totalAmount, BigDecimal policyScopeAmount, BigDecimal fundTotal,
-                        BigDecimal selfPay, long inCounty, Map<Fund, BigDecimal> funds) {
+                        BigDecimal selfPay, long inCounty, Map<Fund, BigDecimal> funds) implements Serializable {
 
     /** Ratios are published with four decimals (api.md), rounded half-up like every amount. */
     public static final int RATIO_SCALE = 4;

@@ -3,6 +3,7 @@ package org.yidan.reports.control;
 import org.yidan.policy.control.Money;
 import org.yidan.policy.entity.Fund;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -11,7 +12,7 @@ import java.time.LocalDate;
  * A fund's annual budget (年度预算) against what it paid from 1 January to {@code asOf}, and where it ends the
  * year if it goes on at the same pace (spent ÷ days elapsed × days of the year).
  */
-public record Budget(Fund fund, int year, BigDecimal budget, LocalDate asOf, BigDecimal spent, BigDecimal projected) {
+public record Budget(Fund fund, int year, BigDecimal budget, LocalDate asOf, BigDecimal spent, BigDecimal projected) implements Serializable {
 
     public static Budget of(Fund fund, BigDecimal budget, LocalDate asOf, BigDecimal spent) {
         return new Budget(fund, asOf.getYear(), Money.toFen(budget), asOf, spent, project(spent, asOf));

@@ -2,6 +2,7 @@ package org.yidan.reports.control;
 
 import org.yidan.platform.control.RefusedException;
 
+import java.io.Serializable;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -12,7 +13,7 @@ import java.util.regex.Pattern;
  * The period of a report by discharge date, both ends inclusive: a month ({@code 2020-05}), a quarter
  * ({@code 2020-Q2}), a half-year ({@code 2020-H1}), a year ({@code 2020}) or any two dates.
  */
-public record ReportPeriod(LocalDate from, LocalDate to, String label) {
+public record ReportPeriod(LocalDate from, LocalDate to, String label) implements Serializable {
 
     private static final Pattern MONTH = Pattern.compile("(\\d{4})-(\\d{2})");
     private static final Pattern QUARTER = Pattern.compile("(\\d{4})-Q([1-4])");

@@ -1,5 +1,6 @@
 package org.yidan.reports.control;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -17,9 +18,9 @@ import java.util.List;
  */
 public record Summary(String county, String countyName, ReportPeriod period, Aggregate total, List<Aggregate> slices,
                       List<TargetResult> targets, List<Budget> budgets, Backstop backstop, String source,
-                      OffsetDateTime generatedAt) {
+                      OffsetDateTime generatedAt) implements Serializable {
 
-    public record TargetResult(Target target, BigDecimal actual, Boolean met) {
+    public record TargetResult(Target target, BigDecimal actual, Boolean met) implements Serializable {
     }
 
     /**
@@ -29,7 +30,7 @@ public record Summary(String county, String countyName, ReportPeriod period, Agg
      * @param projectedShortfall the same at year end at the current pace
      */
     public record Backstop(String rule, String fund, BigDecimal paid, BigDecimal shortfall,
-                           BigDecimal projectedShortfall, boolean budgetConfigured) {
+                           BigDecimal projectedShortfall, boolean budgetConfigured) implements Serializable {
     }
 
     public List<Aggregate> slices(String dimension) {

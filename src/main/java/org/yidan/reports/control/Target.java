@@ -1,5 +1,6 @@
 package org.yidan.reports.control;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 
 /**
@@ -15,7 +16,7 @@ import java.math.BigDecimal;
  * @param source    where the number comes from: the county's document, or a product default an operator may override
  */
 public record Target(String id, String name, String ratio, String slice, Bound bound, BigDecimal target,
-                     String source) {
+                     String source) implements Serializable {
 
     public enum Bound { FLOOR, CEILING }
 

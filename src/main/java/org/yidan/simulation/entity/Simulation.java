@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,7 +22,7 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "simulation")
 @NamedQuery(name = Simulation.LATEST, query = "select s from Simulation s order by s.createdAt desc, s.id desc")
-public class Simulation {
+public class Simulation implements Serializable {
 
     public static final String LATEST = "Simulation.latest";
 

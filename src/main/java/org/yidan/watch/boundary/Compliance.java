@@ -12,6 +12,7 @@ import org.yidan.watch.control.Finding;
 import org.yidan.watch.control.SettledBill;
 import org.yidan.watch.control.WatchSettings;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.text.MessageFormat;
@@ -34,7 +35,7 @@ public class Compliance {
     EntityManager em;
 
     /** A finding with its reason worded for people (Chinese, from the message bundle). */
-    public record Row(String receiptNo, String rule, String reason, String hospitalCode, LocalDate dischargeDate) {
+    public record Row(String receiptNo, String rule, String reason, String hospitalCode, LocalDate dischargeDate) implements Serializable {
     }
 
     public List<Row> findings(String county, LocalDate from, LocalDate to, String rule) {

@@ -12,6 +12,7 @@ import org.yidan.security.entity.AuditAction;
 import org.yidan.security.entity.AuditEvent;
 import org.yidan.watch.entity.RiskCase;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -38,7 +39,7 @@ public class RiskCases {
 
     /** One row of the work list. */
     public record Row(long id, String idNumber, String name, String county, int year, BigDecimal selfPay,
-                      BigDecimal threshold, String flaggedBy, RiskCase.Status status, OffsetDateTime updatedAt) {
+                      BigDecimal threshold, String flaggedBy, RiskCase.Status status, OffsetDateTime updatedAt) implements Serializable {
     }
 
     public List<Row> list(String county, Integer year, String status) {
