@@ -237,11 +237,11 @@ public final class LedgerBenchmark {
             s.execute("insert into settlement (receipt_no, county, policy_year, policy_fingerprint, id_number,"
                     + " person_name, hospital_code, hospital_level, hospital_in_county, visit_type, admission_date,"
                     + " discharge_date, total_amount, policy_scope_amount, special_drug_amount, fund_total, self_pay,"
-                    + " status, request_json, verification_code, settled_at, settled_by)"
+                    + " status, request_json, verification_code, settled_at, settled_by, person_categories)"
                     + " select '" + prefix + "-' || g, '" + county + "', " + month.substring(0, 4)
                     + ", repeat('0', 64), lpad((g % 1000 + 1)::text, 18, '0'), '测试', 'BH' || (g % " + hospitals
                     + "), 'COUNTY', true, 'INPATIENT', date '" + month + "-01', date '" + month + "-15', 10000, 8000, 0,"
-                    + " 7000, 3000, 'SETTLED', '{}', 'X', now(), 'bench' from generate_series(1, " + entries + ") g");
+                    + " 7000, 3000, 'SETTLED', '{}', 'X', now(), 'bench', 'DIBAO' from generate_series(1, " + entries + ") g");
             s.execute("insert into settlement_line (receipt_no, position, fund, amount) select '" + prefix
                     + "-' || g, p, f, a from generate_series(1, " + entries + ") g, (values (0, 'BASIC', 5000),"
                     + " (1, 'CRITICAL', 1500), (2, 'ASSISTANCE', 500)) v(p, f, a)");
