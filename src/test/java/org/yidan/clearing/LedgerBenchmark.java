@@ -28,8 +28,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  *     <li>{@code GET /api/v1/ledger} as CSV and XLSX of 20,000 and of 100,000 entries: time, Payara's CPU time,
  *     bytes, and the peak of Payara's used heap while streaming (from {@code /metrics} every 50 ms, after a GC);</li>
- *     <li>the same exports again, untimed, with a full GC (jcmd) every 300 ms: the heap they keep alive, which must
- *     not depend on the row count;</li>
+ *     <li>the same exports again, untimed, with a full GC (jcmd) every 300 ms and Payara's GC log read for the heap
+ *     left after each: what they keep alive, which must not depend on the row count;</li>
  *     <li>{@code POST /api/v1/clearing/statements} for a month of 20,000 entries over 20 hospitals.</li>
  * </ul>
  * <pre>mvn -q package -DskipTests exec:java -Dexec.classpathScope=test \
@@ -51,6 +51,12 @@ public final class LedgerBenchmark {
         Path data = Path.of("target", "ledger-benchmark-data").toAbsolutePath();
         deleteRecursively(data);
         int httpPort = freePort();
+        // every GC of Payara in a log: a forced full GC's line gives the heap right after it, exactly (reading
+        // /metrics after the GC raced with the export's new garbage)
+        Path gcLog = Path.of("target", "ledger-benchmark-gc.log").toAbsolutePath();
+        Files.deleteIfExists(gcLog);
+        System.setProperty("yidan.payara.jvmOptions", (System.getProperty("yidan.payara.jvmOptions", "")
+                + " -Xlog:gc:file=" + gcLog).trim());
         try (EmbeddedStack stack = EmbeddedStack.start(war, data, httpPort, freePort(),
                 Map.of("YIDAN_DEMO_DATA", "true"), false)) {
             if (!stack.awaitReady()) {
@@ -73,8 +79,8 @@ public final class LedgerBenchmark {
             }
             // a second pass for memory alone: full GCs during the export slow it down, so it is not timed
             for (String type : new String[]{"text/csv", XLSX}) {
-                liveHeap(http, base, pid, "/api/v1/ledger?county=620422", type, monthEntries);
-                liveHeap(http, base, pid, "/api/v1/ledger?county=370323", type, exportEntries);
+                liveHeap(http, base, pid, gcLog, "/api/v1/ledger?county=620422", type, monthEntries);
+                liveHeap(http, base, pid, gcLog, "/api/v1/ledger?county=370323", type, exportEntries);
             }
             long pid2 = stack.payara().pid();
             for (String fund : new String[]{"ASSISTANCE", "BASIC", "BASIC"}) {  // warm-up, generate, refresh
@@ -129,38 +135,60 @@ public final class LedgerBenchmark {
     }
 
     /**
-     * What an export keeps alive: while it streams, a full GC every 300 ms and the used heap right after it; the
-     * growth is the largest of those readings less the reading after a GC before the export. An export that held
-     * its rows would grow with the row count; a streamed one stays flat.
+     * What an export keeps alive: while it streams, a full GC every 300 ms; Payara's GC log says how much heap was
+     * used right after each. The growth is the largest of those less the one after a GC before the export. An export
+     * that held its rows would grow with the row count; a streamed one stays flat.
      */
-    private static void liveHeap(HttpClient http, String base, long pid, String path, String type, int entries)
-            throws Exception {
+    private static void liveHeap(HttpClient http, String base, long pid, Path gcLog, String path, String type,
+                                 int entries) throws Exception {
+        int seen = fullGcAfters(gcLog).size();
         gc(pid);
-        long baseline = usedHeap(http, base);
-        AtomicLong peak = new AtomicLong(baseline);
-        java.util.concurrent.atomic.AtomicInteger samples = new java.util.concurrent.atomic.AtomicInteger();
         AtomicBoolean running = new AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
+        Thread collector = new Thread(() -> {
             while (running.get()) {
                 try {
                     Thread.sleep(300);
-                    gc(pid);
                     if (running.get()) {
-                        peak.accumulateAndGet(usedHeap(http, base), Math::max);
-                        samples.incrementAndGet();
+                        gc(pid);
                     }
                 } catch (Exception stop) {
                     return;
                 }
             }
         });
-        sampler.start();
+        collector.start();
         download(http, base, path, type);
         running.set(false);
-        sampler.join();
-        System.out.printf("live heap %-4s %,7d entries: %d MB after GC before, largest after a GC while streaming"
-                        + " +%.1f MB (%d samples)%n", label(type), entries, baseline >> 20,
-                (peak.get() - baseline) / 1048576.0, samples.get());
+        collector.join();
+        java.util.List<Long> afters = fullGcAfters(gcLog);
+        afters = afters.subList(seen, afters.size());
+        long baseline = afters.get(0);
+        long largest = afters.stream().skip(1).mapToLong(Long::longValue).max().orElse(baseline);
+        System.out.printf("live heap %-4s %,7d entries: %d MB after a full GC before; during the export %d full GCs,"
+                        + " the most left after one +%d MB%n", label(type), entries, baseline >> 20, afters.size() - 1,
+                (largest - baseline) >> 20);
+    }
+
+    /** The heap in use after each forced full GC, in bytes, from a {@code -Xlog:gc} file. */
+    static java.util.List<Long> fullGcAfters(Path gcLog) throws java.io.IOException {
+        java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+                "Pause Full \\(System\\.gc\\(\\)\\) \\d+[KMG]->(\\d+)([KMG])");
+        java.util.List<Long> afters = new java.util.ArrayList<>();
+        if (!Files.exists(gcLog)) {
+            return afters;
+        }
+        for (String text : Files.readAllLines(gcLog)) {
+            java.util.regex.Matcher m = line.matcher(text);
+            if (m.find()) {
+                long value = Long.parseLong(m.group(1));
+                afters.add(value << switch (m.group(2)) {
+                    case "K" -> 10;
+                    case "M" -> 20;
+                    default -> 30;
+                });
+            }
+        }
+        return afters;
     }
 
     private static long download(HttpClient http, String base, String path, String type) throws Exception {
