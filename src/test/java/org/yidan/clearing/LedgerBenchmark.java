@@ -85,6 +85,7 @@ public final class LedgerBenchmark {
             long pid2 = stack.payara().pid();
             for (String fund : new String[]{"ASSISTANCE", "BASIC", "BASIC"}) {  // warm-up, generate, refresh
                 long cpu0 = cpuNanos(pid2);
+                long db0 = databaseCpuNanos();
                 long t0 = System.nanoTime();
                 HttpResponse<String> generated = http.send(HttpRequest.newBuilder(URI.create(base
                                 + "/api/v1/clearing/statements")).header("Authorization", ADMIN)
@@ -92,8 +93,9 @@ public final class LedgerBenchmark {
                         .POST(HttpRequest.BodyPublishers.ofString("{\"county\": \"620422\", \"fund\": \"" + fund
                                 + "\", \"period\": \"2018-01\"}")).build(), HttpResponse.BodyHandlers.ofString());
                 System.out.printf("generate 620422 %s 2018-01 (%d entries, 20 hospitals): HTTP %d in %.0f ms"
-                                + " (Payara CPU %.0f ms)%n", fund, monthEntries, generated.statusCode(),
-                        (System.nanoTime() - t0) / 1e6, (cpuNanos(pid2) - cpu0) / 1e6);
+                                + " (CPU: Payara %.0f ms, PostgreSQL %.0f ms)%n", fund, monthEntries,
+                        generated.statusCode(), (System.nanoTime() - t0) / 1e6, (cpuNanos(pid2) - cpu0) / 1e6,
+                        (databaseCpuNanos() - db0) / 1e6);
             }
             System.out.printf("load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
         }
@@ -121,16 +123,18 @@ public final class LedgerBenchmark {
         });
         sampler.start();
         long cpu0 = cpuNanos(pid);
+        long db0 = databaseCpuNanos();
         long t0 = System.nanoTime();
         long bytes = download(http, base, path, type);
         double ms = (System.nanoTime() - t0) / 1e6;
         double cpuMs = (cpuNanos(pid) - cpu0) / 1e6;
+        double dbMs = (databaseCpuNanos() - db0) / 1e6;
         running.set(false);
         sampler.join();
         if (print) {
-            System.out.printf("export %-4s %,7d entries: %,d bytes in %,.0f ms (Payara CPU %,.0f ms); used heap after"
-                            + " GC %d MB, peak while streaming +%d MB (garbage included)%n", label(type), entries,
-                    bytes, ms, cpuMs, baseline >> 20, (peak.get() - baseline) >> 20);
+            System.out.printf("export %-4s %,7d entries: %,d bytes in %,.0f ms (CPU: Payara %,.0f ms, PostgreSQL %,.0f"
+                            + " ms); used heap after GC %d MB, peak while streaming +%d MB (garbage included)%n",
+                    label(type), entries, bytes, ms, cpuMs, dbMs, baseline >> 20, (peak.get() - baseline) >> 20);
         }
     }
 
@@ -219,6 +223,19 @@ public final class LedgerBenchmark {
         if (jcmd.waitFor() != 0) {
             throw new IllegalStateException("jcmd " + pid + " GC.run failed");
         }
+    }
+
+    /**
+     * PostgreSQL's CPU time so far: its postmaster (the one whose command line names this benchmark's data folder)
+     * and every backend under it; the pool's backends live as long as the benchmark.
+     */
+    private static long databaseCpuNanos() {
+        return ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("ledger-benchmark-data"))
+                .filter(p -> p.info().commandLine().orElse("").contains("postgres"))
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+                .distinct()
+                .mapToLong(p -> p.info().totalCpuDuration().map(Duration::toNanos).orElse(0L)).sum();
     }
 
     /** Payara's CPU time so far (user + system), from the operating system. */
