@@ -164,6 +164,7 @@ public final class LedgerBenchmark {
         download(http, base, path, type);
         running.set(false);
         collector.join();
+        Thread.sleep(200);
         java.util.List<Long> afters = fullGcAfters(gcLog);
         afters = afters.subList(seen, afters.size());
         long baseline = afters.get(0);
@@ -173,10 +174,13 @@ public final class LedgerBenchmark {
                 (largest - baseline) >> 20);
     }
 
-    /** The heap in use after each forced full GC, in bytes, from a {@code -Xlog:gc} file. */
+    /**
+     * The heap in use after each forced full GC, in bytes, from a {@code -Xlog:gc} file: G1 writes e.g.
+     * {@code GC(78) Pause Full (Diagnostic Command) 221M->96M(330M) 138.574ms} for {@code jcmd GC.run}.
+     */
     static java.util.List<Long> fullGcAfters(Path gcLog) throws java.io.IOException {
         java.util.regex.Pattern line = java.util.regex.Pattern.compile(
-                "Pause Full \\(System\\.gc\\(\\)\\) \\d+[KMG]->(\\d+)([KMG])");
+                "Pause Full \\((?:Diagnostic Command|System\\.gc\\(\\))\\) \\d+[KMG]->(\\d+)([KMG])");
         java.util.List<Long> afters = new java.util.ArrayList<>();
         if (!Files.exists(gcLog)) {
             return afters;
