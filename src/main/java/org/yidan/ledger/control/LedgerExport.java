@@ -117,8 +117,8 @@ public final class LedgerExport implements AutoCloseable {
     }
 
     /**
-     * POI's streaming workbook whose zip deflates at the fastest level: the default level spent most of an export's
-     * CPU time for a file some 20 % smaller.
+     * POI's streaming workbook whose zip deflates at the fastest level. With the uncompressed temporary file this took
+     * the XLSX export of 100,000 entries from 7.8 s to 4.8 s of Payara's CPU, for a file 13 % larger (LedgerBenchmark).
      */
     private static final class FastSXSSFWorkbook extends SXSSFWorkbook {
 
