@@ -32,8 +32,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *     left after each: what they keep alive, which must not depend on the row count;</li>
  *     <li>{@code POST /api/v1/clearing/statements} for a month of 20,000 entries over 20 hospitals.</li>
  * </ul>
- * <pre>mvn -q package -DskipTests exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=org.yidan.clearing.LedgerBenchmark -Dexec.args="100000 20000"</pre>
+ * <pre>mvn -q package -DskipTests && mvn -q dependency:build-classpath -Dmdep.outputFile=cp.txt -Dmdep.includeScope=test
+ * java -cp target/test-classes:target/classes:$(cat cp.txt) org.yidan.clearing.LedgerBenchmark 100000 20000</pre>
  */
 public final class LedgerBenchmark {
 
