@@ -400,6 +400,92 @@ class LedgerClearingIT {
         assertInvariants();
     }
 
+    /** Settles a 会宁 inpatient bill of which critical-illness insurance pays {@code critical} (adjudicated outside). */
+    JsonObject settleCritical(String id, String hospital, String discharge, String critical) {
+        Api.Reply reply = clerk.post("/api/v1/settlements", """
+                {"idNumber": "%s", "hospital": {"code": "%s", "level": "COUNTY", "inCounty": true},
+                 "visitType": "INPATIENT", "admissionDate": "%s", "dischargeDate": "%s",
+                 "totalAmount": 10000.00, "policyScopeAmount": 8000.00, "specialDrugAmount": 0,
+                 "externalPayments": {"BASIC": 0, "CRITICAL": %s}}
+                """.formatted(id, hospital, discharge, discharge, critical),
+                "Idempotency-Key", UUID.randomUUID().toString());
+        assertEquals(201, reply.status(), reply::toString);
+        return reply.json();
+    }
+
+    /**
+     * This deployment clears 会宁's critical-illness insurance by quarter ({@code yidan.clearing.620422.CRITICAL.period
+     * =QUARTER} in arquillian.xml) and basic insurance by month (the default): fee months go to their quarter, the
+     * quarter's statement can be generated once it ended, and what is booked after its confirmation, a late
+     * settlement and a reversal, goes to the next open quarter while the confirmed one stays as it was.
+     */
+    @Test
+    void aFundClearedByQuarterTakesEachFeeMonthToItsQuarterAndLateEntriesToTheNextOpenQuarter() throws Exception {
+        String hospital = uniqueHospital("HQ");
+        registerHospital(hospital, HUINING, "会宁县中医医院");
+        String id = registerPerson(HUINING, "会师镇");
+        JsonObject january = settleCritical(id, hospital, "2018-01-10", "700.00");
+        settleCritical(id, hospital, "2018-03-20", "300.00");
+
+        Api.Reply aMonth = generate(admin, HUINING, "CRITICAL", "2018-03", hospital);
+        assertProblem(422, "PERIOD_INVALID", aMonth);
+        assertTrue(aMonth.body().contains("2018-Q1"), aMonth::toString);
+        assertProblem(422, "PERIOD_INVALID", generate(admin, HUINING, "BASIC", "2018-Q1", hospital));
+        assertProblem(422, "PERIOD_INVALID", generate(admin, HUINING, "CRITICAL", "2018-Q5", hospital));
+        String runningQuarter = org.yidan.clearing.control.ClearingPeriod.containing(
+                YearMonth.now(ZoneId.of("Asia/Shanghai")), org.yidan.clearing.control.ClearingPeriod.Length.QUARTER)
+                .toString();
+        assertProblem(422, "PERIOD_NOT_ENDED", generate(admin, HUINING, "CRITICAL", runningQuarter, hospital));
+        assertEquals(0, count("select count(*) from clearing_statement where hospital_code = '" + hospital + "'"));
+
+        JsonObject q1 = only(array(generate(admin, HUINING, "CRITICAL", "2018-Q1", hospital)), hospital);
+        long q1Id = q1.getJsonNumber("id").longValue();
+        assertEquals("2018-Q1", q1.getString("period"));
+        assertEquals(2, q1.getInt("lineCount"), q1::toString);
+        assertAmount("1000", amount(q1, "total"));                 // January and March together
+        assertAmount("0", amount(q1, "heldBack"));                 // no holdback configured for CRITICAL
+        assertAmount("1000", amount(q1, "payable"));
+        JsonArray listed = array(auditor.get("/api/v1/clearing/statements?county=620422&fund=CRITICAL&period=2018-Q1"
+                + "&hospital=" + hospital));
+        assertEquals(q1Id, only(listed, hospital).getJsonNumber("id").longValue());
+        assertEquals(200, admin.post("/api/v1/clearing/statements/" + q1Id + "/confirmation", "").status());
+        assertProblem(409, "PERIOD_CLOSED", generate(admin, HUINING, "CRITICAL", "2018-Q1", hospital));
+
+        // after the confirmation: a late February bill, the reversal of January's, and a May bill all go to Q2
+        JsonObject lateFebruary = settleCritical(id, hospital, "2018-02-25", "400.00");
+        reverse(january.getString("receiptNo"));
+        settleCritical(id, hospital, "2018-05-02", "2000.00");
+        JsonObject q1After = admin.get("/api/v1/clearing/statements/" + q1Id).json();
+        assertAmount("1000", amount(q1After, "total"));
+        assertEquals(2, q1After.getJsonArray("lines").size(), q1After::toString);
+        assertEquals("CONFIRMED", q1After.getString("status"));
+
+        JsonObject q2 = only(array(generate(admin, HUINING, "CRITICAL", "2018-Q2", hospital)), hospital);
+        assertEquals("2018-Q2", q2.getString("period"));
+        assertEquals(3, q2.getInt("lineCount"), q2::toString);
+        assertAmount("1700", amount(q2, "total"));                 // 400 + 2000 - 700
+        JsonObject q2Read = admin.get("/api/v1/clearing/statements/" + q2.getJsonNumber("id").longValue()).json();
+        List<JsonObject> lines = q2Read.getJsonArray("lines").getValuesAs(JsonObject.class);
+        JsonObject reversal = lines.stream().filter(l -> "REVERSAL".equals(l.getString("entryType"))).findFirst()
+                .orElseThrow(() -> new AssertionError(q2Read.toString()));
+        assertEquals("2018-01", reversal.getString("feeMonth"));
+        assertAmount("-700", amount(reversal, "amount"));
+        assertTrue(lines.stream().anyMatch(l -> lateFebruary.getString("receiptNo").equals(l.getString("receiptNo"))
+                && "2018-02".equals(l.getString("feeMonth"))), q2Read::toString);
+        assertEquals(0, count("select count(*) from clearing_line where hospital_code = '" + hospital + "'"
+                + " and fund = 'CRITICAL' and period not in ('2018-Q1', '2018-Q2')"));
+        // basic insurance of the same bills is still cleared by month
+        assertEquals(0, count("select count(*) from clearing_line where hospital_code = '" + hospital + "'"
+                + " and fund = 'BASIC' and period like '%Q%'"));
+
+        HttpResponse<byte[]> pdf = fetch("/api/v1/clearing/statements/" + q1Id, "application/pdf", "demo-auditor");
+        assertEquals(200, pdf.statusCode());
+        String printed = pdfText(pdf.body());
+        assertTrue(printed.contains("2018年第一季度"), printed);
+        assertTrue(printed.contains("壹仟元整"), printed);
+        assertInvariants();
+    }
+
     @Test
     void aDraftOutdatedByALaterBookingIsNotConfirmedAndRolesAreEnforced() throws Exception {
         String hospital = uniqueHospital("HO");

@@ -430,7 +430,7 @@ class CounterBrowserIT {
     }
 
     @Test
-    void aFundOfficerExportsTheLedgerAndGeneratesConfirmsAndPaysAStatement() throws Exception {
+    void aFundOfficerExportsTheLedgerAndGeneratesConfirmsAndPaysAQuarterlyStatement() throws Exception {
         // one settlement at a hospital of this test alone, discharged in June 2020: ASSISTANCE pays 8,200.00
         String hospital = "H-CLR-" + ThreadLocalRandom.current().nextInt(100000, 1000000);
         String id = registerPerson("王清算");
@@ -461,14 +461,17 @@ class CounterBrowserIT {
         assertTrue(exported.lines().findFirst().orElse("").contains("医疗救助"), exported);
         assertFalse(exported.contains("30000.00"), "only the officer's own fund is exported: " + exported);
 
-        // generate June's statements, review ours, confirm it, record its payment
+        // generate the second quarter's statements (this deployment clears 沂源's assistance by quarter, see
+        // arquillian.xml), review ours, confirm it, record its payment
         browser.open("/clearing/statements.xhtml");
         browser.choose("clearingForm:county", "370323");
-        browser.replace("clearingForm:period", "202006");
+        browser.awaitText(By.id("clearingForm:periodHint"), "按季清算");
+        browser.replace("clearingForm:period", "2020-Q2");
         browser.click("clearingForm:generateButton");
         By row = By.xpath("//tr[td[contains(normalize-space(), '" + hospital + "')]]");
         browser.awaitText(row, "8,200.00");
-        assertTrue(browser.text(row).contains("草稿"), browser.text(row));
+        assertTrue(browser.text(row).contains("草稿") && browser.text(row).contains("2020年第二季度"),
+                browser.text(row));
         browser.click(By.xpath("//tr[td[contains(normalize-space(), '" + hospital + "')]]//button[contains(@id, 'review')]"));
         browser.awaitText(By.id("clearingForm:detail"), receiptNo);
         browser.screenshot("31-statement-draft");
@@ -481,7 +484,7 @@ class CounterBrowserIT {
         assertTrue(browser.text(row).contains("已拨付"), browser.text(row));
         browser.screenshot("32-statement-paid");
         String stored = new Api(base).as("demo-auditor", "demo-auditor")
-                .get("/api/v1/clearing/statements?county=370323&fund=ASSISTANCE&period=2020-06&hospital=" + hospital)
+                .get("/api/v1/clearing/statements?county=370323&fund=ASSISTANCE&period=2020-Q2&hospital=" + hospital)
                 .body();
         assertTrue(stored.contains("\"status\":\"PAID\"") && stored.contains("\"payable\":8200.00"), stored);
     }

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import org.yidan.ledger.control.Periods;
+import org.yidan.clearing.control.ClearingPeriod;
 import org.yidan.ledger.entity.LedgerEntryBooked;
 
 import java.math.BigDecimal;
@@ -18,8 +18,9 @@ import java.util.TreeMap;
 
 /**
  * Assigns each journal entry, as it is booked and inside the same transaction, to the statement it belongs to
- * (back-office.md "Clearing"): that of its fee month, or when that one was already confirmed, the first later
- * month of the same fund and hospital that is not.
+ * (back-office.md "Clearing"): that of the period holding its fee month (the month, or its quarter where the county
+ * clears the fund by quarter, {@link ClearingConfiguration}), or when that one was already confirmed, the first
+ * later period of the same fund and hospital that is not.
  * <p>
  * The booking holds a shared advisory lock per county, fund and hospital until it commits, and confirming a
  * statement takes the same lock exclusively: a confirmation waits for bookings in flight and then sees their
@@ -46,12 +47,13 @@ public class ClearingAssignment {
         em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock_shared(hashtext(k))"
                         + " from unnest(string_to_array(?1, '|')) as k) as locked")
                 .setParameter(1, String.join("|", keys)).getSingleResult();
+        // closed periods from the fee month's year on: months (2018-04) and quarters (2018-Q2) both sort after "2018-"
         @SuppressWarnings("unchecked")
         List<Object[]> closed = em.createNativeQuery("select fund, period from clearing_statement"
-                        + " where county = ?1 and hospital_code = ?2 and period >= ?3 and status <> 'DRAFT'"
+                        + " where county = ?1 and hospital_code = ?2 and period > ?3 and status <> 'DRAFT'"
                         + " and fund = any (string_to_array(?4, ','))")
                 .setParameter(1, entry.county()).setParameter(2, entry.hospitalCode())
-                .setParameter(3, entry.feeMonth()).setParameter(4, String.join(",", funds.keySet()))
+                .setParameter(3, entry.feeMonth().substring(0, 5)).setParameter(4, String.join(",", funds.keySet()))
                 .getResultList();
         Map<String, Set<String>> closedByFund = new HashMap<>();
         for (Object[] row : closed) {
@@ -60,7 +62,8 @@ public class ClearingAssignment {
         List<String> periods = new ArrayList<>();
         List<String> amounts = new ArrayList<>();
         funds.forEach((fund, amount) -> {
-            periods.add(Periods.assign(entry.feeMonth(), closedByFund.getOrDefault(fund, Set.of())));
+            periods.add(ClearingPeriod.assign(entry.feeMonth(), ClearingConfiguration.periodLength(entry.county(), fund),
+                    closedByFund.getOrDefault(fund, Set.of())));
             amounts.add(amount.toPlainString());
         });
         em.createNativeQuery("insert into clearing_line (entry_id, fund, county, hospital_code, period, amount)"

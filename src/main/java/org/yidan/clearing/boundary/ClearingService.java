@@ -8,7 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-import org.yidan.ledger.control.Periods;
+import org.yidan.clearing.control.ClearingPeriod;
 import org.yidan.clearing.control.StatementCalculator;
 import org.yidan.clearing.entity.Figures;
 import org.yidan.clearing.entity.Statement;
@@ -28,7 +28,6 @@ import org.yidan.security.entity.AuditEvent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -83,7 +82,8 @@ public class ClearingService {
     }
 
     /**
-     * Generates or refreshes the DRAFT statement of each hospital with lines in the period. Statements already
+     * Generates or refreshes the DRAFT statement of each hospital with lines in the period: a month {@code YYYY-MM},
+     * or a quarter {@code YYYY-Qn} where the county clears the fund by quarter. Statements already
      * confirmed are left as they are; when every one asked for is confirmed, 409 {@code PERIOD_CLOSED}.
      * Two requests for the same period at once queue on an advisory lock, so they make one set of statements.
      *
@@ -93,12 +93,13 @@ public class ClearingService {
     public List<StatementView> generate(String county, String fundText, String periodText, String hospitalCode) {
         requireCounty(county);
         String fund = fund(fundText);
-        YearMonth period = Periods.parse("period", periodText);
+        ClearingPeriod period = ClearingPeriod.parse("period", periodText);
+        period.requireLength(ClearingConfiguration.periodLength(county, fund), county, fund);
         if (hospitalCode != null) {
             requireHospitalOf(county, hospitalCode, false);
         }
         scope.requireActOn(fund);
-        Periods.requireEnded(period, CountyClock.today());
+        period.requireEnded(CountyClock.today());
         em.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))")
                 .setParameter(1, "clearing-generate:" + county + ":" + fund + ":" + period).getSingleResult();
         @SuppressWarnings("unchecked")
@@ -146,7 +147,7 @@ public class ClearingService {
     public List<StatementView> list(Filter filter) {
         String fund = scope.readable(filter.fund() == null || filter.fund().isBlank() ? null : fund(filter.fund()));
         if (filter.period() != null && !filter.period().isBlank()) {
-            Periods.parse("period", filter.period());
+            ClearingPeriod.parse("period", filter.period());
         }
         List<Statement> found = em.createQuery("select s from Statement s where"
                         + " (:county = '' or s.county = :county) and (:fund = '' or s.fund = :fund)"

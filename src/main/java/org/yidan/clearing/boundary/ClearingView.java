@@ -6,10 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
+import org.yidan.clearing.control.ClearingPeriod;
 import org.yidan.clearing.entity.Statement;
 import org.yidan.clearing.entity.StatementView;
 import org.yidan.ledger.boundary.FundScope;
 import org.yidan.platform.boundary.FacesMessages;
+import org.yidan.platform.control.CountyClock;
 import org.yidan.policy.entity.Fund;
 import org.yidan.security.boundary.CurrentUser;
 import org.yidan.security.entity.Permission;
@@ -18,7 +20,6 @@ import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 
@@ -48,7 +49,7 @@ public class ClearingView implements Serializable {
     private boolean allFunds;
     private String county;
     private String fund;
-    private String period = YearMonth.now().minusMonths(1).toString();
+    private String period;
     private Statement.Status status;
     private List<StatementView> statements = List.of();
     private StatementView selected;
@@ -68,6 +69,7 @@ public class ClearingView implements Serializable {
         fund = allFunds ? Fund.BASIC.name() : scope.ownFund().orElse(null);
         List<String> counties = clearing.counties();
         county = counties.isEmpty() ? null : counties.get(0);
+        period = lastEndedPeriod();
         search();
     }
 
@@ -133,6 +135,38 @@ public class ClearingView implements Serializable {
         } catch (RuntimeException refused) {
             FacesMessages.failed(refused);
         }
+    }
+
+    /** County or fund changed: offer the last ended period of the length that fund clears by there. */
+    public void scopeChanged() {
+        period = lastEndedPeriod();
+    }
+
+    private String lastEndedPeriod() {
+        try {
+            return ClearingPeriod.lastEnded(CountyClock.today(), periodLength()).toString();
+        } catch (RuntimeException refused) {
+            FacesMessages.failed(refused);
+            return null;
+        }
+    }
+
+    private ClearingPeriod.Length periodLength() {
+        return county == null || fund == null ? ClearingPeriod.Length.MONTH
+                : ClearingConfiguration.periodLength(county, fund);
+    }
+
+    /** Whether the chosen county clears the chosen fund by quarter (the period is then written 2018-Q1). */
+    public boolean isQuarterly() {
+        try {
+            return periodLength() == ClearingPeriod.Length.QUARTER;
+        } catch (RuntimeException misconfigured) {
+            return false;
+        }
+    }
+
+    public String periodLabel(String text) {
+        return ClearingPeriod.labelOf(text);
     }
 
     public StreamedContent getPdf() {

@@ -44,11 +44,12 @@ public final class StatementPdf {
         Font bold = new Font(Fonts.BOLD, 9.5f);
         try {
             PdfWriter.getInstance(document, pdf);
-            document.addTitle("清算单 " + s.id());
+            String period = ClearingPeriod.labelOf(s.period());
+            document.addTitle(countyName + " " + period + " " + fundName + " 清算单 " + s.id());
             document.addCreator("一单 Yidan");
             document.setDocumentLanguage("zh-CN");
             document.open();
-            Paragraph heading = new Paragraph(countyName + " 医疗机构垫付资金清算单", title);
+            Paragraph heading = new Paragraph(countyName + " " + period + " 医疗机构垫付资金清算单", title);
             heading.setAlignment(Element.ALIGN_CENTER);
             heading.setSpacingAfter(10);
             document.add(heading);
@@ -63,7 +64,7 @@ public final class StatementPdf {
             cell(head, "基金", label);
             cell(head, fundName, body);
             cell(head, "清算期", label);
-            cell(head, s.period(), body);
+            cell(head, period + "（" + s.period() + "）", body);
             cell(head, "笔数", label);
             cell(head, String.valueOf(s.lines().size()), body);
             head.setSpacingAfter(8);

@@ -21,10 +21,11 @@ public final class StatementXlsx {
             CellStyle money = workbook.createCellStyle();
             money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
             int r = 0;
-            r = pair(sheet, r, "清算单", countyName + " 医疗机构垫付资金清算单 #" + s.id());
+            String period = ClearingPeriod.labelOf(s.period());
+            r = pair(sheet, r, "清算单", countyName + " " + period + " 医疗机构垫付资金清算单 #" + s.id());
             r = pair(sheet, r, "医疗机构", s.hospitalCode() + (s.hospitalName() == null ? "" : " " + s.hospitalName()));
             r = pair(sheet, r, "基金", fundName);
-            r = pair(sheet, r, "清算期", s.period());
+            r = pair(sheet, r, "清算期", period + "（" + s.period() + "）");
             r = pair(sheet, r, "状态", s.status().name());
             r++;
             Row header = sheet.createRow(r++);

@@ -2,6 +2,7 @@ package org.yidan.ledger.control;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
@@ -19,11 +20,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.zip.Deflater;
 
 /**
  * Writes journal entries as CSV (UTF-8 with a byte-order mark, so that Excel reads the Chinese headers) or XLSX
- * through POI's streaming writer, which keeps a window of rows in memory and the rest in a compressed temporary
- * file: memory does not grow with the number of entries.
+ * through POI's streaming writer, which keeps a window of rows in memory and the rest in a temporary file: memory
+ * does not grow with the number of entries.
  */
 public final class LedgerExport implements AutoCloseable {
 
@@ -45,8 +47,10 @@ public final class LedgerExport implements AutoCloseable {
         this.columns = columns;
         this.out = out;
         if (xlsx) {
-            workbook = new SXSSFWorkbook(WINDOW);
-            workbook.setCompressTempFiles(true);
+            workbook = new FastSXSSFWorkbook(WINDOW);
+            // the temporary sheet file is read once, right after, into the zip: compressing it too would deflate and
+            // inflate every row once more (disk is cheaper than the CPU here)
+            workbook.setCompressTempFiles(false);
             sheet = workbook.createSheet("台账");
             money = workbook.createCellStyle();
             money.setDataFormat(workbook.createDataFormat().getFormat("#,##0.00"));
@@ -109,6 +113,24 @@ public final class LedgerExport implements AutoCloseable {
             } else {
                 cell.setCellValue(value.toString());
             }
+        }
+    }
+
+    /**
+     * POI's streaming workbook whose zip deflates at the fastest level. With the uncompressed temporary file this took
+     * the XLSX export of 100,000 entries from 7.8 s to 4.8 s of Payara's CPU, for a file 13 % larger (LedgerBenchmark).
+     */
+    private static final class FastSXSSFWorkbook extends SXSSFWorkbook {
+
+        FastSXSSFWorkbook(int window) {
+            super(window);
+        }
+
+        @Override
+        protected ZipArchiveOutputStream createArchiveOutputStream(OutputStream out) {
+            ZipArchiveOutputStream zip = super.createArchiveOutputStream(out);
+            zip.setLevel(Deflater.BEST_SPEED);
+            return zip;
         }
     }
 
