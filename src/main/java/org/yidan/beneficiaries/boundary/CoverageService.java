@@ -56,7 +56,7 @@ public class CoverageService {
     @Inject
     AuditTrail audit;
 
-    /** One line of the coverage list. {@code township} is null while the registry does not hold it. */
+    /** One line of the coverage list. {@code township} is null when the registry holds none for the person. */
     public record ListRow(String idNumber, String name, String township, boolean insured, CoverageStatus status,
                           CoverageRecord record) {
     }
@@ -170,7 +170,7 @@ public class CoverageService {
      */
     @RolesAllowed({REGISTRAR_NAME, AUDITOR_NAME, ADMIN_NAME})
     public List<ListRow> list(String county, int year, Boolean insured) {
-        String jpql = "select c, b.name from Coverage c, Beneficiary b where b.idNumber = c.idNumber"
+        String jpql = "select c, b.name, b.township from Coverage c, Beneficiary b where b.idNumber = c.idNumber"
                 + " and b.county = :county and c.year = :year" + (insured == null ? "" : " and c.insured = :insured")
                 + " order by c.insured, c.status, b.name, c.idNumber";
         var query = em.createQuery(jpql, Object[].class).setParameter("county", county).setParameter("year", year);
@@ -180,7 +180,7 @@ public class CoverageService {
         List<ListRow> rows = new ArrayList<>();
         for (Object[] found : query.getResultList()) {
             Coverage coverage = (Coverage) found[0];
-            rows.add(new ListRow(coverage.getIdNumber(), (String) found[1], null, coverage.isInsured(),
+            rows.add(new ListRow(coverage.getIdNumber(), (String) found[1], (String) found[2], coverage.isInsured(),
                     coverage.getStatus(), coverage.toRecord()));
         }
         return rows;
@@ -261,8 +261,8 @@ public class CoverageService {
         return Integer.MAX_VALUE;
     }
 
-    /** How a person's township is read; the registry does not hold townships yet, so everyone is in one group. */
-    private static final String TOWNSHIP = "cast(null as varchar)";
+    /** How a person's township is read: the registry's township (null for persons without one, one group). */
+    private static final String TOWNSHIP = "b.township";
 
     private List<Rate> rates(String county, int year, String groupBy, String categoryInYear) {
         // persons who held a category at some time in the year and had not exited before it
