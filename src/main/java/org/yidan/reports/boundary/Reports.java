@@ -130,8 +130,8 @@ public class Reports {
 
     /** The registry's coverage rate of the year by township and category (beneficiaries computes it). */
     private Summary.Coverage coverage(String county, int year) {
-        return new Summary.Coverage(year, coverageRates(coverage.ratesByTownship(county, year)),
-                coverageRates(coverage.ratesByCategory(county, year)));
+        List<List<CoverageService.Rate>> rates = coverage.ratesForReport(county, year);
+        return new Summary.Coverage(year, coverageRates(rates.get(0)), coverageRates(rates.get(1)));
     }
 
     private static List<Summary.CoverageRate> coverageRates(List<CoverageService.Rate> rates) {
