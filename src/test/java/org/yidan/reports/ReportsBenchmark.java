@@ -83,8 +83,8 @@ public final class ReportsBenchmark {
         try (Statement s = db.createStatement()) {
             // bulk load: the deferred balance triggers would check each of 1.8 million lines one by one
             s.execute("set session_replication_role = replica");
-            s.execute("insert into beneficiary (id_number, name, county) select '370323' || lpad(i::text, 12, '0'),"
-                    + " '测试' || i, '370323' from generate_series(1, " + PERSONS + ") i");
+            s.execute("insert into beneficiary (id_number, name, county, township) select '370323' || lpad(i::text, 12, '0'),"
+                    + " '测试' || i, '370323', '测试镇' || (i % 12) from generate_series(1, " + PERSONS + ") i");
             s.execute("insert into beneficiary_category select id_number, 0, 'DIBAO', date '2019-01-01', null from beneficiary");
             s.execute("insert into beneficiary_category select id_number, 1, 'REGISTERED_POOR', date '2019-01-01', null"
                     + " from beneficiary where right(id_number, 1) in ('0', '1')");
@@ -108,8 +108,8 @@ public final class ReportsBenchmark {
                         + shares[f] + ", 2) from settlement where county = '370323'");
             }
             // the disclosure month: 5,000 persons of 620422 with two settlements each in May 2018
-            s.execute("insert into beneficiary (id_number, name, county) select '620422' || lpad(i::text, 12, '0'),"
-                    + " '公示' || i || '号', '620422' from generate_series(1, " + DISCLOSED_PERSONS + ") i");
+            s.execute("insert into beneficiary (id_number, name, county, township) select '620422' || lpad(i::text, 12, '0'),"
+                    + " '公示' || i || '号', '620422', '公示镇' || (i % 20) from generate_series(1, " + DISCLOSED_PERSONS + ") i");
             s.execute("insert into beneficiary_category select id_number, 0, 'REGISTERED_POOR', date '2014-10-01', null"
                     + " from beneficiary where county = '620422'");
             s.execute("insert into settlement select 'D' || i, '620422', 2018, repeat('0', 64),"
@@ -119,9 +119,43 @@ public final class ReportsBenchmark {
                     + " from generate_series(1, " + 2 * DISCLOSED_PERSONS + ") i");
             s.execute("insert into settlement_line select receipt_no, 0, 'BASIC', 5000 from settlement where county = '620422'");
             s.execute("insert into settlement_line select receipt_no, 1, 'ASSISTANCE', 2000 from settlement where county = '620422'");
+            bookJournal(s);
             s.execute("set session_replication_role = origin");
             s.execute("analyze");
         }
+    }
+
+    /**
+     * The journal (台账) as the application books it: one entry per settlement with the person's township and
+     * standard tags at booking and its funds' rows, and one negated entry per reversed settlement.
+     */
+    static void bookJournal(Statement s) throws Exception {
+        s.execute("insert into ledger_entry (id, receipt_no, entry_type, reversal_of, county, fee_month, booked_at,"
+                + " booked_by, id_number, person_name, township, categories, standard_tags, hospital_code, hospital_name,"
+                + " hospital_level, hospital_in_county, visit_type, admission_date, discharge_date, total_amount,"
+                + " policy_scope_amount, special_drug_amount, fund_total, self_pay)"
+                + " select nextval('ledger_entry_seq'), s.receipt_no, 'SETTLEMENT', null, s.county,"
+                + " to_char(s.discharge_date, 'YYYY-MM'), s.settled_at, s.settled_by, s.id_number, s.person_name,"
+                + " b.township, s.person_categories, coalesce((select string_agg(t.tag, ',' order by t.tag)"
+                + " from beneficiary_tag t where t.id_number = s.id_number), ''), s.hospital_code, null, s.hospital_level,"
+                + " s.hospital_in_county, s.visit_type, s.admission_date, s.discharge_date, s.total_amount,"
+                + " s.policy_scope_amount, s.special_drug_amount, s.fund_total, s.self_pay"
+                + " from settlement s join beneficiary b on b.id_number = s.id_number"
+                + " order by s.receipt_no");
+        s.execute("insert into ledger_entry_fund (entry_id, fund, amount) select e.id, l.fund, l.amount"
+                + " from ledger_entry e join settlement_line l on l.receipt_no = e.receipt_no where l.amount <> 0");
+        s.execute("insert into ledger_entry (id, receipt_no, entry_type, reversal_of, county, fee_month, booked_at,"
+                + " booked_by, id_number, person_name, township, categories, standard_tags, hospital_code, hospital_name,"
+                + " hospital_level, hospital_in_county, visit_type, admission_date, discharge_date, total_amount,"
+                + " policy_scope_amount, special_drug_amount, fund_total, self_pay)"
+                + " select nextval('ledger_entry_seq'), e.receipt_no, 'REVERSAL', e.id, e.county, e.fee_month, now(),"
+                + " 'bench', e.id_number, e.person_name, e.township, e.categories, e.standard_tags, e.hospital_code,"
+                + " e.hospital_name, e.hospital_level, e.hospital_in_county, e.visit_type, e.admission_date,"
+                + " e.discharge_date, -e.total_amount, -e.policy_scope_amount, -e.special_drug_amount, -e.fund_total,"
+                + " -e.self_pay"
+                + " from ledger_entry e join settlement s on s.receipt_no = e.receipt_no where s.status = 'REVERSED'");
+        s.execute("insert into ledger_entry_fund (entry_id, fund, amount) select r.id, f.fund, -f.amount"
+                + " from ledger_entry r join ledger_entry_fund f on f.entry_id = r.reversal_of where r.entry_type = 'REVERSAL'");
     }
 
     static List<Aggregate> summary(Connection db) throws Exception {

@@ -85,14 +85,37 @@ class ReportsDisclosureIT {
     }
 
     String register(String name, String categories, String tags) {
+        return register(name, categories, tags, null);
+    }
+
+    String register(String name, String categories, String tags, String township) {
         String first17 = COUNTY + "19620815" + String.format("%03d", SEQUENCE.incrementAndGet());
         String id = first17 + IdNumbers.checkCharacter(first17);
+        assertEquals(201, putPerson(id, name, categories, tags, township));
+        return id;
+    }
+
+    /** Registers or replaces a person; the status of the PUT. */
+    int putPerson(String id, String name, String categories, String tags, String township) {
         Api.Reply put = admin.put("/api/v1/beneficiaries/" + id, """
                 {"name": "%s", "county": "%s", "householdId": "H-RPT", "categories": [%s],
-                 "standardTags": [%s], "chronicDiseases": []}
-                """.formatted(name, COUNTY, categories, tags));
-        assertEquals(201, put.status(), put::toString);
-        return id;
+                 "standardTags": [%s], "chronicDiseases": [], "township": %s}
+                """.formatted(name, COUNTY, categories, tags, township == null ? "null" : "\"" + township + "\""));
+        assertTrue(put.status() == 200 || put.status() == 201, put::toString);
+        return put.status();
+    }
+
+    void coverage(String id, int year, boolean insured) {
+        Api.Reply put = admin.put("/api/v1/beneficiaries/" + id + "/coverage/" + year, insured
+                ? "{\"insured\": true, \"since\": \"" + year + "-01-01\", \"scheme\": \"城乡居民医保\","
+                + " \"subsidyCategory\": \"DIBAO\", \"subsidyAmount\": 180}"
+                : "{\"insured\": false}");
+        assertTrue(put.status() == 200 || put.status() == 201, put::toString);
+    }
+
+    static JsonObject row(JsonArray rows, String key, String value) {
+        return rows.getValuesAs(JsonObject.class).stream().filter(r -> !r.isNull(key) && value.equals(r.getString(key)))
+                .findFirst().orElseThrow(() -> new AssertionError("no row " + key + " = " + value + " in " + rows));
     }
 
     JsonObject settle(String id, String visitType, String discharge, String total, String scope, String basic,
@@ -181,16 +204,56 @@ class ReportsDisclosureIT {
         String from = "2020-10-01";
         String to = "2020-10-31";
         JsonObject before = summary(COUNTY, from, to);
-        String single = register("李报表", "{\"code\": \"DIBAO\", \"from\": \"2020-01-01\", \"to\": null}", "\"NATIONAL\"");
+        String township = "报表镇" + SEQUENCE.incrementAndGet();
+        String singleDibao = "{\"code\": \"DIBAO\", \"from\": \"2020-01-01\", \"to\": null}";
+        String single = register("李报表", singleDibao, "\"NATIONAL\"", township);
         String twoCategories = register("王双类", "{\"code\": \"DIBAO\", \"from\": \"2020-01-01\", \"to\": null},"
-                + " {\"code\": \"REGISTERED_POOR\", \"from\": \"2020-01-01\", \"to\": null}", "\"PROVINCIAL\"");
+                + " {\"code\": \"REGISTERED_POOR\", \"from\": \"2020-01-01\", \"to\": null}", "\"PROVINCIAL\"", township);
+        coverage(single, 2020, true);
+        coverage(twoCategories, 2020, false);
         List<JsonObject> kept = List.of(
                 settle(single, "INPATIENT", "2020-10-05", "60000.00", "50000.00", "30000.00", true),
                 settle(twoCategories, "INPATIENT", "2020-10-12", "20000.00", "18000.00", "9000.00", false),
                 settle(twoCategories, "OUTPATIENT_CHRONIC", "2020-10-20", "800.00", "800.00", "400.00", true));
         JsonObject reversed = settle(single, "INPATIENT", "2020-10-25", "9000.00", "9000.00", "4000.00", true);
         reverse(reversed);
+        // the registry changes the person's standard tag after the settlements: past reports must not follow it
+        assertEquals(200, putPerson(single, "李报表", singleDibao, "\"MUNICIPAL\"", township));
         JsonObject after = summary(COUNTY, from, to);
+
+        // the tags as they stood at booking: 国标 gains the kept settlement of 李报表, 市标 nothing
+        assertEquals(tagSettlements(before, "NATIONAL") + 1, tagSettlements(after, "NATIONAL"), "国标 as booked");
+        assertEquals(tagSettlements(before, "PROVINCIAL") + 2, tagSettlements(after, "PROVINCIAL"));
+        assertEquals(tagSettlements(before, "MUNICIPAL"), tagSettlements(after, "MUNICIPAL"),
+                "a later tag change does not rewrite the report");
+        // the township the journal booked: this test's township holds exactly its three kept settlements
+        JsonObject town = row(after.getJsonArray("byTownship"), "township", township);
+        assertEquals(3, town.getInt("settlements"));
+        assertEquals(2, town.getInt("persons"));
+        assertEquals(0, new BigDecimal("80800.00").compareTo(number(town, "totalAmount")));
+        assertEquals(township, town.getString("name"));
+        // the coverage rate of the year by township and by category (参保率)
+        JsonObject coverage = after.getJsonObject("coverage");
+        assertEquals(2020, coverage.getInt("year"));
+        JsonObject covered = row(coverage.getJsonArray("byTownship"), "township", township);
+        assertEquals(2, covered.getInt("persons"));
+        assertEquals(1, covered.getInt("insured"));
+        assertEquals(1, covered.getInt("uninsured"));
+        assertEquals(new BigDecimal("0.5000"), number(covered, "rate"));
+        JsonObject poor = row(coverage.getJsonArray("byCategory"), "category", "REGISTERED_POOR");
+        assertEquals("建档立卡/脱贫享受政策人员", poor.getString("name"), "the category's Chinese name");
+        assertTrue(poor.getInt("persons") >= 1 && poor.getInt("uninsured") >= 1, poor::toString);
+
+        // the summary's totals equal the ledger's (台账) for the same filter: a whole month of fee months
+        JsonObject ledger = auditor.get("/api/v1/ledger?county=" + COUNTY + "&from=2020-10&to=2020-10&size=1").json()
+                .getJsonObject("totals");
+        for (String total : List.of("totalAmount", "policyScopeAmount", "fundTotal", "selfPay")) {
+            assertEquals(0, number(ledger, total).compareTo(number(after, total)), "ledger " + total);
+        }
+        for (String fund : ledger.getJsonObject("funds").keySet()) {
+            assertEquals(0, number(ledger.getJsonObject("funds"), fund).compareTo(number(after.getJsonObject("funds"), fund)),
+                    "ledger fund " + fund);
+        }
 
         // this test's settlements make exactly their difference; the reversed one none
         assertEquals(before.getInt("settlements") + 3, after.getInt("settlements"));
@@ -452,7 +515,11 @@ class ReportsDisclosureIT {
     void theReportsScreenDrawsItsChartsAndThePublicPagePrints() throws Exception {
         assumeTrue(Browser.installed(), "needs Debian's chromium and chromedriver");
         // a chronic outpatient visit in a second month, so that the stacked bars have two months
-        String p = register("周图表", "{\"code\": \"DIBAO\", \"from\": \"2020-01-01\", \"to\": null}", "\"MUNICIPAL\"");
+        String p = register("周图表", "{\"code\": \"DIBAO\", \"from\": \"2020-01-01\", \"to\": null}", "\"MUNICIPAL\"",
+                "图表镇");
+        coverage(p, 2020, true);
+        String q = register("吴未保", "{\"code\": \"TEKUN\", \"from\": \"2020-01-01\", \"to\": null}", "", "图表镇");
+        coverage(q, 2020, false);
         settle(p, "INPATIENT", "2020-08-14", "30000.00", "26000.00", "15000.00", false);
         try (Browser browser = new Browser(anonymous.root())) {
             browser.logIn("demo-auditor", "demo-auditor");
@@ -481,6 +548,20 @@ class ReportsDisclosureIT {
             browser.screenshot("reports-01-charts");
             browser.script("document.getElementById('reportForm:targets').scrollIntoView();");
             browser.screenshot("reports-02-targets-tables");
+            // the coverage rate by township and category: a chart and its tables
+            Object coverageLabels = browser.script("return Chart.getChart(document.querySelector(\"[id='reportForm:coverageChart']"
+                    + " canvas\")).data.labels.join('|');");
+            assertTrue(String.valueOf(coverageLabels).contains("图表镇") && String.valueOf(coverageLabels).contains("低保对象"),
+                    String.valueOf(coverageLabels));
+            Object coverageRates = browser.script("var c = Chart.getChart(document.querySelector(\"[id='reportForm:coverageChart']"
+                    + " canvas\")); return c.data.datasets[0].data[c.data.labels.indexOf('图表镇')];");
+            assertEquals(0.5, ((Number) coverageRates).doubleValue(), 1e-9, "图表镇: one of two insured");
+            assertTrue(browser.text("reportForm:coverageTitle").contains("2020年参保率"));
+            assertTrue(browser.pageText().contains("按乡镇") && browser.pageText().contains("图表镇"));
+            browser.script("document.getElementById('reportForm:coverageChart').scrollIntoView();");
+            browser.screenshot("reports-04-coverage");
+            browser.script("window.scrollTo(0, document.body.scrollHeight);");
+            browser.screenshot("reports-05-township-coverage-tables");
             browser.choose("reportForm:kind", "月");
             browser.choose("reportForm:part", "8月");
             browser.click("reportForm:searchButton");
@@ -523,6 +604,10 @@ class ReportsDisclosureIT {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
         }
+    }
+
+    static int tagSettlements(JsonObject summary, String tag) {
+        return settlementsOf(summary.getJsonArray("byStandardTag"), "standardTag", tag);
     }
 
     static int settlementsOf(JsonArray slices, String key, String value) {

@@ -38,7 +38,7 @@ public class LedgerBook {
         RegisteredHospital hospital = em.find(RegisteredHospital.class, s.hospitalCode());
         LedgerEntry entry = LedgerEntry.booking(new LedgerEntry.Facts(s.receiptNo(), s.county(), s.settledAt(),
                 s.settledBy(), s.idNumber(), stored.getPersonName(), s.township(),
-                String.join(",", s.personCategories()), s.hospitalCode(),
+                String.join(",", s.personCategories()), s.standardTags(), s.hospitalCode(),
                 hospital == null ? null : hospital.getName(), s.hospitalLevel().name(), s.hospitalInCounty(),
                 s.visitType().name(), s.admissionDate(), s.dischargeDate(), s.totalAmount(),
                 stored.getPolicyScopeAmount(), stored.getSpecialDrugAmount(), s.fundTotal(), s.selfPay(),

@@ -73,6 +73,14 @@ public class LedgerEntry {
     @Column(nullable = false, updatable = false)
     private String categories;
 
+    /**
+     * The person's standard tags (国标/省标/市标) as the registry held them at booking, comma-separated codes in
+     * alphabetical order ('' for none): the registry keeps no history of tags, and a report must not follow a
+     * later change of them.
+     */
+    @Column(name = "standard_tags", nullable = false, updatable = false)
+    private String standardTags;
+
     @Column(name = "hospital_code", nullable = false, updatable = false)
     private String hospitalCode;
 
@@ -132,8 +140,8 @@ public class LedgerEntry {
         LedgerEntry entry = new LedgerEntry();
         entry.entryType = Type.REVERSAL;
         entry.reversalOf = id;
-        entry.copy(new Facts(receiptNo, county, at, by, idNumber, personName, township, categories, hospitalCode,
-                hospitalName, hospitalLevel, hospitalInCounty, visitType, admissionDate, dischargeDate, totalAmount,
+        entry.copy(new Facts(receiptNo, county, at, by, idNumber, personName, township, categories, standardTags,
+                hospitalCode, hospitalName, hospitalLevel, hospitalInCounty, visitType, admissionDate, dischargeDate, totalAmount,
                 policyScopeAmount, specialDrugAmount, fundTotal, selfPay, funds), true);
         return entry;
     }
@@ -148,6 +156,7 @@ public class LedgerEntry {
         personName = facts.personName();
         township = facts.township();
         categories = facts.categories();
+        standardTags = facts.standardTags();
         hospitalCode = facts.hospitalCode();
         hospitalName = facts.hospitalName();
         hospitalLevel = facts.hospitalLevel();
@@ -179,7 +188,8 @@ public class LedgerEntry {
 
     /** What a settlement tells the journal, before any negation. */
     public record Facts(String receiptNo, String county, OffsetDateTime bookedAt, String bookedBy, String idNumber,
-                        String personName, String township, String categories, String hospitalCode,
+                        String personName, String township, String categories, String standardTags,
+                        String hospitalCode,
                         String hospitalName, String hospitalLevel, boolean hospitalInCounty, String visitType,
                         LocalDate admissionDate, LocalDate dischargeDate, BigDecimal totalAmount,
                         BigDecimal policyScopeAmount, BigDecimal specialDrugAmount, BigDecimal fundTotal,
@@ -212,6 +222,10 @@ public class LedgerEntry {
 
     public OffsetDateTime getBookedAt() {
         return bookedAt;
+    }
+
+    public String getStandardTags() {
+        return standardTags;
     }
 
     public String getHospitalCode() {

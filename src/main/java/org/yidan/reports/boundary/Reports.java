@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.Config;
+import org.yidan.beneficiaries.boundary.CoverageService;
 import org.yidan.platform.control.CountyClock;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.policy.boundary.Policies;
@@ -53,7 +54,7 @@ import static org.yidan.security.entity.Role.AUDITOR_NAME;
 public class Reports {
 
     private static final Logger LOG = Logger.getLogger(Reports.class.getName());
-    public static final String SOURCE = "来源：结算单（settlement，状态为已结算、未冲销）";
+    public static final String SOURCE = "来源：基金台账（ledger_entry，结算入账，冲销以红字相抵）";
     static final String SCHEDULER = "system:monthly-report";
 
     /** A stored monthly report without its bytes. */
@@ -69,6 +70,9 @@ public class Reports {
 
     @Inject
     Policies policies;
+
+    @Inject
+    CoverageService coverage;
 
     @Inject
     Config config;
@@ -102,14 +106,16 @@ public class Reports {
         Optional<String> backstopRule = value("yidan.budget." + county + ".backstop-rule");
         Fund backstopFund = value("yidan.budget." + county + ".backstop-fund").map(f -> Fund.parse("backstop-fund", f))
                 .orElse(Fund.ASSISTANCE);
-        Map<String, BigDecimal> spent = facts.spending(county, LocalDate.of(year, 1, 1), asOf,
-                backstopRule.map(List::of).orElse(List.of()));
-        List<Budget> budgets = new ArrayList<>();
+        Map<Fund, String> configured = new java.util.LinkedHashMap<>();
         for (Fund fund : Fund.values()) {
-            value("yidan.budget." + county + "." + year + "." + fund.name()).ifPresent(amount -> budgets.add(
-                    Budget.of(fund, new BigDecimal(amount.strip()), asOf, spent.getOrDefault(fund.name(),
-                            BigDecimal.ZERO.setScale(2)))));
+            value("yidan.budget." + county + "." + year + "." + fund.name()).ifPresent(amount -> configured.put(fund, amount));
         }
+        // the year's spending is a second pass over the journal: read it only when a budget or backstop needs it
+        Map<String, BigDecimal> spent = configured.isEmpty() && backstopRule.isEmpty() ? Map.of()
+                : facts.spending(county, LocalDate.of(year, 1, 1), asOf, backstopRule.map(List::of).orElse(List.of()));
+        List<Budget> budgets = new ArrayList<>();
+        configured.forEach((fund, amount) -> budgets.add(Budget.of(fund, new BigDecimal(amount.strip()), asOf,
+                spent.getOrDefault(fund.name(), BigDecimal.ZERO.setScale(2)))));
         Summary.Backstop backstop = null;
         if (backstopRule.isPresent()) {
             BigDecimal paid = spent.getOrDefault("rule:" + backstopRule.get(), BigDecimal.ZERO.setScale(2));
@@ -119,7 +125,18 @@ public class Reports {
                     budget.isPresent());
         }
         return new Summary(county, countyName, period, total, slices, targets, budgets, backstop, SOURCE,
-                OffsetDateTime.now(CountyClock.ZONE).withNano(0));
+                OffsetDateTime.now(CountyClock.ZONE).withNano(0), coverage(county, year));
+    }
+
+    /** The registry's coverage rate of the year by township and category (beneficiaries computes it). */
+    private Summary.Coverage coverage(String county, int year) {
+        List<List<CoverageService.Rate>> rates = coverage.ratesForReport(county, year);
+        return new Summary.Coverage(year, coverageRates(rates.get(0)), coverageRates(rates.get(1)));
+    }
+
+    private static List<Summary.CoverageRate> coverageRates(List<CoverageService.Rate> rates) {
+        return rates.stream().map(r -> new Summary.CoverageRate(r.group(), r.persons(), r.insured(), r.uninsured(),
+                r.notRecorded(), r.exited(), r.rate())).toList();
     }
 
     public List<Target> targets(String county, int year) {

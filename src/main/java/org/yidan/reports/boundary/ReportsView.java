@@ -163,6 +163,15 @@ public class ReportsView implements Serializable {
         return summary == null ? "" : ChartConfigs.ratioAgainstTargets(summary, "visitType", "各就诊类型实际补偿比与目标");
     }
 
+    public String getCoverageChart() {
+        return summary == null ? "" : ChartConfigs.coverage(summary);
+    }
+
+    /** The name of a coverage rate's township ({@code category} false) or category. */
+    public String coverageGroup(String group, boolean category) {
+        return SliceLabels.coverageGroup(group, category);
+    }
+
     public String getInCountyChart() {
         return summary == null ? "" : ChartConfigs.inCountyShare(summary);
     }

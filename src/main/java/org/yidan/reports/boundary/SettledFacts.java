@@ -19,24 +19,22 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * The ONE place where reports and disclosure read the settled facts, so that moving them onto the ledger
- * (台账, one journal entry per settlement and a negated one per reversal) changes this class only.
+ * The ONE place where reports and disclosure read the settled facts.
  * <p>
- * Source today: the settlement tables. A settlement counts when its status is SETTLED (a reversed one is
- * REVERSED and counts nowhere); its period is its discharge date; each fund's amount is its
- * {@code settlement_line}. A person's categories are those held on the discharge date as the settlement stored
- * them ({@code settlement.person_categories}); standard tags (国标/省标/市标) are the registry's current
- * {@code beneficiary_tag}s, and the township is not recorded yet ({@link #TOWNSHIP} is SQL null): the ledger
- * stores township as it was at booking, which is what should replace the TOWNSHIP expression.
+ * Source: the funds' journal (台账, {@code ledger_entry}): one entry per settlement with everything the report
+ * breaks down by as it stood at booking — the categories the settlement was computed on, the standard tags
+ * (国标/省标/市标) and the township the registry held then, visit type, hospital, hospital level, in-county,
+ * fee month (the discharge month) — and one negated entry per reversal. Nothing is read from the registry of
+ * today, so a later change of a person's tags or township does not rewrite a past report. A reversal carries
+ * its settlement's every key and discharge date, so summing the signed entries of a filter gives what is
+ * settled and not reversed: counts with the sign (+1 / −1), amounts as booked (negated on a reversal), each
+ * fund's amount from {@code ledger_entry_fund}. The summary's totals therefore equal the ledger's for the same
+ * filter by construction.
  * <p>
- * Every figure is aggregated by PostgreSQL (GROUP BY GROUPING SETS over one pivot of the lines per settlement);
- * nothing here loops over settlements in Java.
+ * Every figure is aggregated by PostgreSQL; nothing here loops over settlements in Java.
  */
 @Stateless
 public class SettledFacts {
-
-    /** The township of a settlement, as an SQL expression over {@code s} (settlement) and {@code b} (beneficiary). */
-    static final String TOWNSHIP = "cast(null as varchar)";
 
     /** One person's disclosed payments in a month, still unmasked: only disclosure's facade sees it. */
     public record PersonPayments(String idNumber, String name, String township, List<String> categories,
@@ -49,7 +47,7 @@ public class SettledFacts {
     /**
      * Every slice of the report in one statement: all, by visit type, hospital level, hospital, township and
      * month (one settlement in one slice of each), and by category, category × visit type and standard tag
-     * (a settlement in as many slices as its person holds categories or tags, or in the slice with key null).
+     * (a settlement in as many slices as its person held categories or tags, or in the slice with key null).
      */
     public List<Aggregate> aggregates(String county, LocalDate from, LocalDate to) {
         Query query = em.createNativeQuery(aggregatesSql()).setParameter(1, county)
@@ -61,26 +59,116 @@ public class SettledFacts {
         return result;
     }
 
-    /** The statement of {@link #aggregates}: parameters ?1 county, ?2 and ?3 the discharge dates (public for the benchmark). */
+    /** The slices of the report: dimension name, SQL of its key, SQL of its second key, the join that yields them. */
+    private record Slice(String dimension, String key, String subKey, String unnest) {
+    }
+
+    private static final String CATEGORIES = " left join lateral unnest(string_to_array(nullif(x.categories, ''), ','))"
+            + " as c(code) on true";
+    private static final String TAGS = " left join lateral unnest(string_to_array(nullif(x.standard_tags, ''), ','))"
+            + " as t(tag) on true";
+    private static final List<Slice> SLICES = List.of(
+            new Slice("all", null, null, ""),
+            new Slice("visitType", "x.visit_type", null, ""),
+            new Slice("hospitalLevel", "x.hospital_level", null, ""),
+            new Slice("hospital", "x.hospital_code", null, ""),
+            new Slice("township", "nullif(x.township, '')", null, ""),
+            new Slice("month", "x.fee_month", null, ""),
+            new Slice("category", "c.code", null, CATEGORIES),
+            new Slice("categoryVisitType", "c.code", "x.visit_type", CATEGORIES),
+            new Slice("standardTag", "t.tag", null, TAGS));
+
+    /** The breakdown keys of an entry: two entries with the same keys fall into the same slices. */
+    private static final String CELL = "visit_type, hospital_level, hospital_code, township, fee_month, categories,"
+            + " standard_tags";
+
+    /**
+     * The statement of {@link #aggregates}: parameters ?1 county, ?2 and ?3 the discharge dates (public for the
+     * benchmark). The entries of the filter are first summed per combination of breakdown keys (a cell), and
+     * per cell and person for the head counts, so that each slice sums a few cells instead of every entry.
+     */
     public static String aggregatesSql() {
-        String funds = fundColumns("b.");
-        return "with b as materialized (" + pivot("s.county = ?1 and s.discharge_date between ?2 and ?3") + ")\n"
-                + "select case when grouping(b.visit_type) = 0 then 'visitType'"
-                + " when grouping(b.hospital_level) = 0 then 'hospitalLevel'"
-                + " when grouping(b.hospital_code) = 0 then 'hospital'"
-                + " when grouping(b.month) = 0 then 'month'"
-                + " when grouping(b.township) = 0 then 'township' else 'all' end,"
-                + " coalesce(b.visit_type, b.hospital_level, b.hospital_code, b.month, b.township), cast(null as varchar),"
-                + measures(funds) + " from b group by grouping sets ((), (b.visit_type), (b.hospital_level),"
-                + " (b.hospital_code), (b.month), (b.township))\n"
-                + "union all\n"
-                + "select case when grouping(b.visit_type) = 0 then 'categoryVisitType' else 'category' end,"
-                + " c.code, b.visit_type," + measures(funds)
-                + " from b left join lateral unnest(string_to_array(nullif(b.person_categories, ''), ',')) as c(code) on true"
-                + " group by grouping sets ((c.code), (c.code, b.visit_type))\n"
-                + "union all\n"
-                + "select 'standardTag', t.tag, cast(null as varchar)," + measures(funds)
-                + " from b left join beneficiary_tag t on t.id_number = b.id_number group by t.tag";
+        String keys = CELL.replace("township", "coalesce(e.township, '') as township")
+                .replaceAll("(^|, )(?!coalesce)(\\w+)", "$1e.$2");
+        String join = CELL.replaceAll("(\\w+)", "c.$1 = e.$1").replace(", ", " and ");
+        StringBuilder sql = new StringBuilder("with e as materialized (select e.id, e.id_number, " + keys
+                + ", e.hospital_in_county, case when e.entry_type = 'REVERSAL' then -1 else 1 end as sign,"
+                + " e.total_amount, e.policy_scope_amount, e.fund_total, e.self_pay from ledger_entry e"
+                + " where e.county = ?1 and e.discharge_date between ?2 and ?3),\n"
+                + "cells as materialized (select row_number() over () as cell, * from (select " + CELL
+                + ", sum(sign) as settlements, coalesce(sum(sign) filter (where hospital_in_county), 0) as in_county,"
+                + " sum(total_amount) as total_amount, sum(policy_scope_amount) as policy_scope_amount,"
+                + " sum(fund_total) as fund_total, sum(self_pay) as self_pay from e group by " + CELL + ") g),\n"
+                // each fund's amount per cell: the fund rows of an entry meet its cell by number, not by seven keys
+                + "fund_cells as materialized (select c.*, f.fund, f.amount from (select x.cell, f.fund, sum(f.amount) as amount"
+                + " from (select e.id, c.cell from e join cells c on " + join + ") x"
+                + " join ledger_entry_fund f on f.entry_id = x.id group by x.cell, f.fund) f join cells c on c.cell = f.cell),\n"
+                // a person counts in a slice while one of their settlements in it is not reversed: a reversal
+                // shares every key with its settlement, so per person and cell the signs add up to zero or more
+                + "person_cells as materialized (select id_number, " + CELL + " from e group by id_number, " + CELL
+                + " having sum(sign) > 0),\n"
+                + "measures as (" + union("sum(x.settlements), sum(x.in_county), sum(x.total_amount),"
+                + " sum(x.policy_scope_amount), sum(x.fund_total), sum(x.self_pay)", "cells", "") + "),\n"
+                + "persons as (" + persons() + "),\n"
+                + "funds as (" + union("x.fund, sum(x.amount)", "fund_cells", "x.fund") + ")\n"
+                // columns: dimension, key, sub key, settlements, persons, total, scope, fund total, self-pay,
+                // in-county, then each fund's amount
+                + "select m.dimension, m.key, m.sub_key, m.a0, coalesce(p.a0, 0), m.a2, m.a3, m.a4, m.a5, m.a1");
+        for (Fund fund : Fund.values()) {
+            sql.append(", coalesce((select sum(f.a1) from funds f where f.dimension = m.dimension")
+                    .append(" and f.key is not distinct from m.key and f.sub_key is not distinct from m.sub_key")
+                    .append(" and f.a0 = '").append(fund.name()).append("'), 0)");
+        }
+        sql.append(" from measures m left join persons p on p.dimension = m.dimension and p.key is not distinct from m.key")
+                .append(" and p.sub_key is not distinct from m.sub_key where m.a0 <> 0 or m.dimension = 'all'");
+        return sql.toString();
+    }
+
+    /**
+     * The head count of every slice from {@code person_cells}: the distinct (person, key) pairs first (hashed),
+     * then counted per key — cheaper than a sorted count(distinct) per slice.
+     */
+    private static String persons() {
+        List<String> selects = new ArrayList<>();
+        for (Slice slice : SLICES) {
+            String key = slice.key() == null ? "cast(null as varchar)" : "cast(" + slice.key() + " as varchar)";
+            String subKey = slice.subKey() == null ? "cast(null as varchar)" : "cast(" + slice.subKey() + " as varchar)";
+            selects.add("select '" + slice.dimension() + "' as dimension, d.key, d.sub_key, count(*) as a0 from"
+                    + " (select distinct x.id_number, " + key + " as key, " + subKey + " as sub_key from person_cells x"
+                    + slice.unnest() + ") d group by d.key, d.sub_key");
+        }
+        return String.join(" union all ", selects);
+    }
+
+    /**
+     * Every slice of {@code source} (one of the cell CTEs, alias x) as rows (dimension, key, sub_key, a0, a1, ...)
+     * where a0, a1 ... are the comma-separated {@code aggregates}; {@code extraGroup} is grouped by besides the keys.
+     */
+    private static String union(String aggregates, String source, String extraGroup) {
+        String[] parts = aggregates.split(",(?![^(]*\\))");
+        StringBuilder columns = new StringBuilder();
+        for (int i = 0; i < parts.length; i++) {
+            columns.append(", ").append(parts[i].strip()).append(" as a").append(i);
+        }
+        List<String> selects = new ArrayList<>();
+        for (Slice slice : SLICES) {
+            List<String> group = new ArrayList<>();
+            if (slice.key() != null) {
+                group.add(slice.key());
+            }
+            if (slice.subKey() != null) {
+                group.add(slice.subKey());
+            }
+            if (!extraGroup.isEmpty()) {
+                group.add(extraGroup);
+            }
+            selects.add("select '" + slice.dimension() + "' as dimension, "
+                    + (slice.key() == null ? "cast(null as varchar)" : "cast(" + slice.key() + " as varchar)") + " as key, "
+                    + (slice.subKey() == null ? "cast(null as varchar)" : "cast(" + slice.subKey() + " as varchar)")
+                    + " as sub_key" + columns + " from " + source + " x" + slice.unnest()
+                    + (group.isEmpty() ? "" : " group by " + String.join(", ", group)));
+        }
+        return String.join(" union all ", selects);
     }
 
     /** Reads one row of {@link #aggregatesSql()}. */
@@ -96,12 +184,13 @@ public class SettledFacts {
     }
 
     /**
-     * Each fund's settled total of a county between two discharge dates, and what the rules named in
-     * {@code rules} paid among them (from the stored calculation steps), keyed {@code rule:<id>}.
+     * Each fund's settled total of a county between two discharge dates (the journal's entries, reversals
+     * negative), and what the rules named in {@code rules} paid among them (from the stored calculation steps of
+     * settlements not reversed), keyed {@code rule:<id>}.
      */
     public Map<String, BigDecimal> spending(String county, LocalDate from, LocalDate to, Collection<String> rules) {
-        String sql = "select l.fund, sum(l.amount) from settlement s join settlement_line l on l.receipt_no = s.receipt_no"
-                + " where s.status = 'SETTLED' and s.county = ?1 and s.discharge_date between ?2 and ?3 group by l.fund";
+        String sql = "select f.fund, sum(f.amount) from ledger_entry e join ledger_entry_fund f on f.entry_id = e.id"
+                + " where e.county = ?1 and e.discharge_date between ?2 and ?3 group by f.fund";
         Map<String, BigDecimal> spent = new java.util.HashMap<>();
         for (Object row : em.createNativeQuery(sql).setParameter(1, county).setParameter(2, java.sql.Date.valueOf(from))
                 .setParameter(3, java.sql.Date.valueOf(to))
@@ -125,8 +214,9 @@ public class SettledFacts {
 
     /**
      * The persons who received any of {@code funds} on settlements of a county discharged between two dates,
-     * with each fund's total (persons whose disclosed total is zero are left out), optionally of one township,
-     * ordered by township and ID number. Categories are those held on the person's last discharge date.
+     * with each fund's total (persons whose disclosed total is zero, e.g. all reversed, are left out), optionally
+     * of one township (as the journal booked it), ordered by township and ID number. Categories are those of the
+     * person's last settlement.
      */
     public List<PersonPayments> payments(String county, LocalDate from, LocalDate to, String township,
                                          Collection<Fund> funds) {
@@ -161,17 +251,17 @@ public class SettledFacts {
     public static String paymentsSql(boolean oneTownship, Collection<Fund> funds) {
         StringBuilder sums = new StringBuilder();
         for (Fund fund : funds) {
-            sums.append(", coalesce(sum(l.amount) filter (where l.fund = '").append(fund.name()).append("'), 0) as f_")
+            sums.append(", coalesce(sum(f.amount) filter (where f.fund = '").append(fund.name()).append("'), 0) as f_")
                     .append(fund.name().toLowerCase());
         }
-        return "with p as (select s.id_number, min(" + TOWNSHIP + ") as township,"
-                + " (array_agg(s.person_categories order by s.discharge_date desc, s.receipt_no desc))[1] as categories"
-                + sums + " from settlement s join settlement_line l on l.receipt_no = s.receipt_no"
-                + " and l.fund = any(string_to_array(?4, ','))"
-                + " join beneficiary b on b.id_number = s.id_number"
-                + " where s.status = 'SETTLED' and s.county = ?1 and s.discharge_date between ?2 and ?3"
-                + (oneTownship ? " and " + TOWNSHIP + " = ?5" : "")
-                + " group by s.id_number having sum(l.amount) > 0)"
+        return "with p as (select e.id_number, min(e.township) as township,"
+                + " (array_agg(e.categories order by e.discharge_date desc, e.receipt_no desc)"
+                + " filter (where e.entry_type = 'SETTLEMENT'))[1] as categories"
+                + sums + " from ledger_entry e join ledger_entry_fund f on f.entry_id = e.id"
+                + " and f.fund = any(string_to_array(?4, ','))"
+                + " where e.county = ?1 and e.discharge_date between ?2 and ?3"
+                + (oneTownship ? " and e.township = ?5" : "")
+                + " group by e.id_number having sum(f.amount) > 0)"
                 + " select p.id_number, p.township, p.categories" + fundOutputs(funds) + ", b.name"
                 + " from p join beneficiary b on b.id_number = p.id_number order by p.township nulls first, p.id_number";
     }
@@ -180,43 +270,12 @@ public class SettledFacts {
         return funds.stream().map(f -> ", p.f_" + f.name().toLowerCase()).collect(Collectors.joining());
     }
 
-    /** The townships the source knows for a county (none while townships are not recorded). */
+    /** The townships the journal booked for a county's settlements. */
     public List<String> townships(String county) {
         @SuppressWarnings("unchecked")
-        List<Object> rows = em.createNativeQuery("select distinct t from (select " + TOWNSHIP
-                + " as t from settlement s join beneficiary b on b.id_number = s.id_number where s.county = ?1) x"
-                + " where t is not null order by t").setParameter(1, county).getResultList();
+        List<Object> rows = em.createNativeQuery("select distinct township from ledger_entry where county = ?1"
+                + " and township is not null order by township").setParameter(1, county).getResultList();
         return rows.stream().map(String::valueOf).toList();
-    }
-
-    /** One row per settled settlement of the filter with each fund's amount as a column. */
-    private static String pivot(String where) {
-        return "select s.receipt_no, s.id_number, s.discharge_date, s.visit_type, s.hospital_level, s.hospital_code,"
-                + " s.hospital_in_county, to_char(s.discharge_date, 'YYYY-MM') as month, " + TOWNSHIP + " as township,"
-                + " s.person_categories,"
-                + " s.total_amount, s.policy_scope_amount, s.fund_total, s.self_pay"
-                + fundPivot() + " from settlement s left join settlement_line l on l.receipt_no = s.receipt_no"
-                + " where s.status = 'SETTLED' and " + where + " group by s.receipt_no";
-    }
-
-    private static String fundPivot() {
-        StringBuilder sql = new StringBuilder();
-        for (Fund fund : Fund.values()) {
-            sql.append(", coalesce(sum(l.amount) filter (where l.fund = '").append(fund.name()).append("'), 0) as f_")
-                    .append(fund.name().toLowerCase());
-        }
-        return sql.toString();
-    }
-
-    private static String fundColumns(String alias) {
-        return Arrays.stream(Fund.values()).map(f -> "coalesce(sum(" + alias + "f_" + f.name().toLowerCase() + "), 0)")
-                .collect(Collectors.joining(", "));
-    }
-
-    private static String measures(String funds) {
-        return " count(*), count(distinct b.id_number), coalesce(sum(b.total_amount), 0),"
-                + " coalesce(sum(b.policy_scope_amount), 0), coalesce(sum(b.fund_total), 0), coalesce(sum(b.self_pay), 0),"
-                + " count(*) filter (where b.hospital_in_county), " + funds;
     }
 
     static long number(Object value) {

@@ -18,7 +18,7 @@ import java.util.Map;
  *                    {@code hospital}, {@code township}, {@code month}, {@code category},
  *                    {@code categoryVisitType}, {@code standardTag}
  * @param key         the slice's value in that dimension (a visit type, a category code, {@code 2020-05} ...);
- *                    null for {@code all} and where the value is unknown (township not recorded)
+ *                    null for {@code all} and where the value is unknown (no township)
  * @param subKey      the second key of a two-way slice (the visit type of {@code categoryVisitType}), else null
  * @param settlements 人次: settlements counted once each
  * @param persons     人数: distinct persons

@@ -94,6 +94,37 @@ public final class ChartConfigs {
         return config("bar", labels, datasets, title, axes);
     }
 
+    /** The coverage rate (参保率) of each township and of each category of the year, as bars from 0 to 1. */
+    public static String coverage(Summary summary) {
+        Summary.Coverage coverage = summary.coverage();
+        JsonArrayBuilder labels = Json.createArrayBuilder();
+        JsonArrayBuilder rates = Json.createArrayBuilder();
+        JsonArrayBuilder colours = Json.createArrayBuilder();
+        for (Summary.CoverageRate r : coverage.byTownship()) {
+            labels.add(SliceLabels.coverageGroup(r.group(), false));
+            rate(rates, r.rate());
+            colours.add(COLOURS[1]);
+        }
+        for (Summary.CoverageRate r : coverage.byCategory()) {
+            labels.add(SliceLabels.coverageGroup(r.group(), true));
+            rate(rates, r.rate());
+            colours.add(COLOURS[2]);
+        }
+        JsonArrayBuilder datasets = Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("label", "参保率（蓝：乡镇，绿：人员类别）").add("data", rates).add("backgroundColor", colours));
+        JsonObjectBuilder axes = Json.createObjectBuilder().add("y", Json.createObjectBuilder()
+                .add("min", 0).add("max", 1));
+        return config("bar", labels, datasets, coverage.year() + "年参保率（按乡镇、人员类别）", axes);
+    }
+
+    private static void rate(JsonArrayBuilder data, BigDecimal rate) {
+        if (rate == null) {
+            data.addNull();
+        } else {
+            data.add(rate);
+        }
+    }
+
     public static String inCountyShare(Summary summary) {
         long in = summary.total().inCounty();
         long out = summary.total().settlements() - in;

@@ -58,7 +58,7 @@ public final class ReportTables {
                 List.of(Cell.text("政策范围内补偿比"), Cell.ratio(t.scopeRatio())),
                 List.of(Cell.text("县域内就诊率（人次）"), Cell.ratio(t.inCountyShare())),
                 List.of(Cell.text("次均费用"), Cell.money(t.averagePerSettlement()))),
-                "数据来源：已结算且未冲销的结算单，按出院日期统计。"));
+                "数据来源：基金台账（结算入账，冲销以红字相抵），按出院日期统计。"));
         List<List<Cell>> funds = new ArrayList<>();
         for (Fund fund : Fund.values()) {
             funds.add(List.of(Cell.text(fund.displayName()), Cell.money(t.funds().get(fund))));
@@ -126,6 +126,21 @@ public final class ReportTables {
             };
             tables.add(new Table(dimension.getValue(), headers, rows, note));
         }
+        Summary.Coverage coverage = summary.coverage();
+        tables.add(coverageTable("参保率（" + coverage.year() + "年）按乡镇", coverage.byTownship(), false));
+        tables.add(coverageTable("参保率（" + coverage.year() + "年）按人员类别", coverage.byCategory(), true));
         return tables;
+    }
+
+    private static Table coverageTable(String title, List<Summary.CoverageRate> rates, boolean category) {
+        List<List<Cell>> rows = new ArrayList<>();
+        for (Summary.CoverageRate r : rates) {
+            rows.add(List.of(Cell.text(SliceLabels.coverageGroup(r.group(), category)), Cell.count(r.persons()),
+                    Cell.count(r.insured()), Cell.count(r.uninsured()), Cell.count(r.notRecorded()),
+                    Cell.count(r.exited()), Cell.ratio(r.rate())));
+        }
+        return new Table(title, List.of("分组", "应参保人数", "已参保", "未参保", "未登记", "已销号", "参保率"), rows,
+                "参保率 = 已参保 ÷（应参保人数 − 已销号）；应参保人数为当年持有有效类别的人员"
+                        + (category ? "，同一人属于两个类别时在每个类别下各计一次。" : "。"));
     }
 }

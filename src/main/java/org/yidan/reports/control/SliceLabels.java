@@ -43,6 +43,14 @@ public final class SliceLabels {
         return name;
     }
 
+    /** The name of a coverage rate's group: a township ("未登记乡镇" when none) or a person category. */
+    public static String coverageGroup(String group, boolean category) {
+        if (category) {
+            return group == null ? "无有效类别" : category(group);
+        }
+        return group == null ? "未登记乡镇" : group;
+    }
+
     public static String tag(String tag) {
         return switch (tag) {
             case "NATIONAL" -> "国标";

@@ -79,7 +79,24 @@ public final class SummaryJson {
                     backstop.projectedShortfall() == null ? null : money(backstop.projectedShortfall()));
             json.add("backstop", b);
         }
+        json.add("coverage", Json.createObjectBuilder().add("year", summary.coverage().year())
+                .add("byTownship", coverage(summary.coverage().byTownship(), "township", false))
+                .add("byCategory", coverage(summary.coverage().byCategory(), "category", true)));
         return json.add("source", summary.source()).add("generatedAt", summary.generatedAt().toString()).build();
+    }
+
+    private static JsonArrayBuilder coverage(java.util.List<Summary.CoverageRate> rates, String keyName, boolean category) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (Summary.CoverageRate rate : rates) {
+            JsonObjectBuilder row = Json.createObjectBuilder();
+            nullable(row, keyName, rate.group());
+            row.add("name", SliceLabels.coverageGroup(rate.group(), category))
+                    .add("persons", rate.persons()).add("insured", rate.insured()).add("uninsured", rate.uninsured())
+                    .add("notRecorded", rate.notRecorded()).add("exited", rate.exited());
+            nullable(row, "rate", rate.rate() == null ? null : ratio(rate.rate()));
+            array.add(row);
+        }
+        return array;
     }
 
     private static JsonArrayBuilder slices(Summary summary, String dimension, String keyName) {

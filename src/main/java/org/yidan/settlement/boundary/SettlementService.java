@@ -188,7 +188,7 @@ public class SettlementService {
             audit.record(username, AuditAction.SETTLE_DUPLICATE_CONFIRMED, settlement.getReceiptNo(),
                     AuditEvent.Outcome.SUCCESS, "duplicate of " + confirmedDuplicateOf + " confirmed");
         }
-        settled.fire(new SettlementSettled(SettlementFacts.of(settlement, person.township())));
+        settled.fire(new SettlementSettled(SettlementFacts.of(settlement, person.township(), person.standardTags())));
         em.flush();
         return new Outcome(shown(SettlementView.of(settlement, policy.countyName())), false, earlier);
     }
@@ -230,7 +230,7 @@ public class SettlementService {
         }
         settlement.reverse(username, OffsetDateTime.now(ZoneOffset.UTC), reason.trim());
         audit.record(username, AuditAction.REVERSE, receiptNo, AuditEvent.Outcome.SUCCESS, reason.trim());
-        reversed.fire(new SettlementReversed(SettlementFacts.of(settlement, null), settlement.getReversedAt(),
+        reversed.fire(new SettlementReversed(SettlementFacts.of(settlement, null, null), settlement.getReversedAt(),
                 settlement.getReversedBy(), settlement.getReversalReason()));
         em.flush();
         return shown(view(settlement));
@@ -380,7 +380,9 @@ public class SettlementService {
                         + " order by k.position)::text from beneficiary_category k where k.id_number = b.id_number),"
                         + " (select json_agg(json_build_array(d.code, d.approved_on))::text from beneficiary_disease d"
                         + " where d.id_number = b.id_number), (select string_agg(c.year::text, ',') from coverage c"
-                        + " where c.id_number = b.id_number and not c.insured), (select s.receipt_no from settlement s"
+                        + " where c.id_number = b.id_number and not c.insured),"
+                        + " (select string_agg(t.tag, ',' order by t.tag) from beneficiary_tag t where t.id_number = b.id_number),"
+                        + " (select s.receipt_no from settlement s"
                         // cast: an incomplete bill binds nulls, refused only later by the calculator's validation
                         + " where s.id_number = ?3 and s.hospital_code = ?4::varchar and s.visit_type = ?5::varchar"
                         + " and s.admission_date = ?6::date and s.discharge_date = ?7::date"
@@ -398,8 +400,8 @@ public class SettlementService {
         boolean claimed = ((Number) row[0]).intValue() == 1;
         SettledPerson person = row[1] == null ? null : SettledPerson.of((String) row[1], (String) row[2],
                 (String) row[3], (String) row[4], localDate(row[5]), (String) row[6], (String) row[7],
-                (String) row[8]);
-        return new Start(claimed, person, (String) row[9]);
+                (String) row[8], (String) row[9]);
+        return new Start(claimed, person, (String) row[10]);
     }
 
     private static LocalDate localDate(Object column) {

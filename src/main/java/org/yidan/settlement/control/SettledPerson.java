@@ -22,10 +22,12 @@ import java.util.TreeSet;
  * approvals, the exit date, the township (for the journal) and the years the person is recorded as not insured.
  *
  * @param uninsuredYears the years with a coverage record saying "not insured" ({@code CoverageService#uninsured})
+ * @param standardTags   the person's standard tags (国标/省标/市标) at settling, sorted and comma-separated ("" for
+ *                       none): the journal keeps them so that a later registry change does not rewrite past reports
  */
 public record SettledPerson(String idNumber, String name, String county, String township, LocalDate exitedOn,
                             List<CategoryPeriod> categories, List<DiseaseApproval> diseases,
-                            Set<Integer> uninsuredYears) {
+                            Set<Integer> uninsuredYears, String standardTags) {
 
     public SettledPerson {
         categories = List.copyOf(categories);
@@ -48,7 +50,8 @@ public record SettledPerson(String idNumber, String name, String county, String 
      * null when there are none).
      */
     public static SettledPerson of(String idNumber, String name, String county, String township, LocalDate exitedOn,
-                                   String categoriesJson, String diseasesJson, String uninsuredYears) {
+                                   String categoriesJson, String diseasesJson, String uninsuredYears,
+                                   String standardTags) {
         List<CategoryPeriod> categories = new ArrayList<>();
         for (JsonValue value : array(categoriesJson)) {
             JsonArray row = value.asJsonArray();
@@ -66,7 +69,8 @@ public record SettledPerson(String idNumber, String name, String county, String 
                 years.add(Integer.valueOf(year));
             }
         }
-        return new SettledPerson(idNumber.strip(), name, county, township, exitedOn, categories, diseases, years);
+        return new SettledPerson(idNumber.strip(), name, county, township, exitedOn, categories, diseases, years,
+                standardTags == null ? "" : standardTags);
     }
 
     private static JsonArray array(String json) {

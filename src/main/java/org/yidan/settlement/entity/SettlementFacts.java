@@ -19,20 +19,22 @@ import java.util.Map;
  * @param fundLines        each fund's amount, in the policy's order
  * @param township         the person's township as the registry knows it at settling (for the journal, which
  *                         would otherwise read the person again); null in a reversal's facts
+ * @param standardTags     the person's standard tags at settling, sorted and comma-separated; null in a reversal's
+ *                         facts (the reversal's entry copies the settlement's)
  */
 public record SettlementFacts(String receiptNo, String county, int policyYear, String idNumber,
                               List<String> personCategories, String hospitalCode, HospitalLevel hospitalLevel,
                               boolean hospitalInCounty, VisitType visitType, LocalDate admissionDate,
                               LocalDate dischargeDate, BigDecimal totalAmount, BigDecimal fundTotal,
                               BigDecimal selfPay, Map<String, BigDecimal> fundLines, OffsetDateTime settledAt,
-                              String settledBy, String township) {
+                              String settledBy, String township, String standardTags) {
 
     public SettlementFacts {
         personCategories = List.copyOf(personCategories);
         fundLines = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(fundLines));
     }
 
-    public static SettlementFacts of(Settlement settlement, String township) {
+    public static SettlementFacts of(Settlement settlement, String township, String standardTags) {
         Map<String, BigDecimal> lines = new LinkedHashMap<>();
         settlement.getLines().forEach(line -> lines.put(line.getFund(), line.getAmount()));
         return new SettlementFacts(settlement.getReceiptNo(), settlement.getCounty(), settlement.getPolicyYear(),
@@ -40,6 +42,6 @@ public record SettlementFacts(String receiptNo, String county, int policyYear, S
                 settlement.getHospitalLevel(), settlement.isHospitalInCounty(), settlement.getVisitType(),
                 settlement.getAdmissionDate(), settlement.getDischargeDate(), settlement.getTotalAmount(),
                 settlement.getFundTotal(), settlement.getSelfPay(), lines, settlement.getSettledAt(),
-                settlement.getSettledBy(), township);
+                settlement.getSettledBy(), township, standardTags);
     }
 }

@@ -35,13 +35,18 @@ class ReportDocumentsTest {
         Aggregate total = slice("all", null, 3, "1000.00", "950.00");
         return new Summary("620422", "会宁县", ReportPeriod.parse("2018-05"), total,
                 List.of(slice("month", "2018-05", 3, "1000.00", "950.00"),
+                        slice("township", "会师镇", 3, "1000.00", "950.00"),
                         slice("category", "DIBAO", 2, "600.00", "570.00"),
                         slice("category", "REGISTERED_POOR", 2, "700.00", "660.00")),
                 List.of(new Summary.TargetResult(ceiling, total.actualRatio(), ceiling.met(total.actualRatio()))),
                 List.of(Budget.of(Fund.ASSISTANCE, new BigDecimal("500"), LocalDate.of(2018, 5, 31), new BigDecimal("950.00"))),
                 new Summary.Backstop("assistance-backstop", "ASSISTANCE", new BigDecimal("400.00"),
                         new BigDecimal("400.00"), new BigDecimal("969.86"), true),
-                "来源：结算单", OffsetDateTime.parse("2018-06-01T02:00:00+08:00"));
+                "来源：基金台账", OffsetDateTime.parse("2018-06-01T02:00:00+08:00"),
+                new Summary.Coverage(2018,
+                        List.of(new Summary.CoverageRate("会师镇", 40, 37, 2, 1, 0, new BigDecimal("0.9250")),
+                                new Summary.CoverageRate(null, 5, 5, 0, 0, 0, new BigDecimal("1.0000"))),
+                        List.of(new Summary.CoverageRate("DIBAO", 30, 29, 1, 0, 0, new BigDecimal("0.9667")))));
     }
 
     @Test
@@ -55,6 +60,9 @@ class ReportDocumentsTest {
             assertTrue(text.contains("未达标"), "0.95 is above the ceiling");
             assertTrue(text.contains("各类别合计4人次，多于总人次3"), text);
             assertTrue(text.contains("969.86"), "the projected backstop shortfall");
+            assertTrue(text.contains("按乡镇") && text.contains("会师镇"), "the township breakdown: " + text);
+            assertTrue(text.contains("参保率（2018年）按乡镇") && text.contains("92.50%"), "coverage by township: " + text);
+            assertTrue(text.contains("参保率（2018年）按人员类别") && text.contains("96.67%"), "coverage by category: " + text);
         }
     }
 
@@ -65,13 +73,24 @@ class ReportDocumentsTest {
             Sheet sheet = book.getSheetAt(0);
             boolean found = false;
             for (Row row : sheet) {
-                if (row.getCell(0) != null && "低保对象".equals(row.getCell(0).getStringCellValue())) {
+                if (row.getCell(0) != null && "低保对象".equals(row.getCell(0).getStringCellValue())
+                        && row.getLastCellNum() > 7) {
                     assertEquals(2.0, row.getCell(1).getNumericCellValue());
                     assertEquals(600.0, row.getCell(3).getNumericCellValue());
                     found = true;
                 }
             }
             assertTrue(found, "the category table is in the workbook");
+            boolean coverage = false;
+            for (Row row : sheet) {
+                if (row.getCell(0) != null && row.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING
+                        && "会师镇".equals(row.getCell(0).getStringCellValue()) && row.getLastCellNum() == 7) {
+                    assertEquals(40.0, row.getCell(1).getNumericCellValue());
+                    assertEquals(0.925, row.getCell(6).getNumericCellValue(), 1e-9);
+                    coverage = true;
+                }
+            }
+            assertTrue(coverage, "the coverage rate by township is in the workbook");
         }
     }
 
