@@ -27,6 +27,8 @@ public final class DeclaredFunds {
     public static final String UNKNOWN_VALUE = EnumParsing.UNKNOWN_VALUE;
     public static final String PREFIX = "yidan.funds.";
     public static final String NAME_SUFFIX = ".name";
+    private static final String ENVIRONMENT_PREFIX = "YIDAN_FUNDS_";
+    private static final String ENVIRONMENT_NAME_SUFFIX = "_NAME";
 
     private static final Logger LOG = Logger.getLogger(DeclaredFunds.class.getName());
     private static final DeclaredFunds STANDARD = new DeclaredFunds(Fund.standard());
@@ -59,8 +61,8 @@ public final class DeclaredFunds {
     }
 
     /**
-     * The standard funds and every {@code yidan.funds.<CODE>.name} among {@code propertyNames}; a name given to a
-     * standard code renames it.
+     * The standard funds and every {@code yidan.funds.<CODE>.name} (or environment variable
+     * {@code YIDAN_FUNDS_<CODE>_NAME}) among {@code propertyNames}; a name given to a standard code renames it.
      *
      * @param config a key's value (an empty value reads as absent, as in MicroProfile Config)
      * @throws InvalidDeclaration naming the first key whose code is not of the {@link Fund#CODE} format or whose
@@ -70,11 +72,18 @@ public final class DeclaredFunds {
         Map<String, Fund> funds = new TreeMap<>();
         Fund.standard().forEach(fund -> funds.put(fund.code(), fund));
         for (String key : propertyNames) {
-            if (!key.startsWith(PREFIX) || !key.endsWith(NAME_SUFFIX)
-                    || key.length() <= PREFIX.length() + NAME_SUFFIX.length()) {
+            String code;
+            if (key.startsWith(PREFIX) && key.endsWith(NAME_SUFFIX)
+                    && key.length() > PREFIX.length() + NAME_SUFFIX.length()) {
+                code = key.substring(PREFIX.length(), key.length() - NAME_SUFFIX.length());
+            } else if (key.startsWith(ENVIRONMENT_PREFIX) && key.endsWith(ENVIRONMENT_NAME_SUFFIX)
+                    && key.length() > ENVIRONMENT_PREFIX.length() + ENVIRONMENT_NAME_SUFFIX.length()) {
+                // YIDAN_FUNDS_FAMILY_PLANNING_NAME: MicroProfile Config lists an environment variable under its own
+                // name and finds it again under yidan.funds.FAMILY_PLANNING.name
+                code = key.substring(ENVIRONMENT_PREFIX.length(), key.length() - ENVIRONMENT_NAME_SUFFIX.length());
+            } else {
                 continue;
             }
-            String code = key.substring(PREFIX.length(), key.length() - NAME_SUFFIX.length());
             if (!Fund.CODE.matcher(code).matches()) {
                 throw new InvalidDeclaration(key, "the fund code '" + code + "' must be upper-case letters, digits "
                         + "and underscores, starting with a letter, at most 32 characters (e.g. FAMILY_PLANNING)");
