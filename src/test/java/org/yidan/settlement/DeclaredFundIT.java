@@ -10,9 +10,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.Api;
 import org.yidan.platform.Deployments;
+import org.yidan.platform.PersonIds;
 
 import java.math.BigDecimal;
 import java.net.URL;
@@ -21,7 +21,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -39,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class DeclaredFundIT {
 
     private static final String COUNTY = "999003";
-    private static final AtomicInteger PERSON_SEQUENCE = new AtomicInteger(500);
+    private static final PersonIds PERSON_IDS = new PersonIds("19620415", 500);
 
     @Deployment(testable = false)
     @TargetsContainer("payara-micro-funds")
@@ -54,6 +53,7 @@ class DeclaredFundIT {
     Api clerk;
     Api auditor;
 
+    /** As {@link org.yidan.platform.ApiFixture}, whose deployment targets the default container. */
     @BeforeEach
     void clients() {
         Api api = new Api(base);
@@ -63,8 +63,7 @@ class DeclaredFundIT {
     }
 
     String registerFamilyPlanningPerson() {
-        String first17 = COUNTY + "19620415" + String.format("%03d", PERSON_SEQUENCE.incrementAndGet());
-        String id = first17 + IdNumbers.checkCharacter(first17);
+        String id = PERSON_IDS.next(COUNTY);
         Api.Reply put = admin.put("/api/v1/beneficiaries/" + id, """
                 {"name": "李四", "county": "%s", "householdId": "H-9003",
                  "categories": [{"code": "FAMILY_PLANNING", "from": "2020-01-01", "to": null}],

@@ -4,14 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,7 +24,7 @@ import org.yidan.policy.entity.Policy;
  */
 class DeclaredFundPolicyTest {
 
-    static final Map<String, String> TEST_COUNTY = load("family-planning-county.properties");
+    static final Map<String, String> TEST_COUNTY = ShippedPolicies.load("family-planning-county.properties");
     private static final LocalDate DISCHARGE = LocalDate.of(2020, 6, 15);
 
     private static Policy testCounty(Map<String, String> overrides) {
@@ -86,17 +82,5 @@ class DeclaredFundPolicyTest {
                 () -> testCounty(Map.of("yidan.policy.999003.2020.rule.family-planning.fund", "JI-SHENG",
                         "yidan.funds.JI-SHENG.name", "计生补助")));
         assertEquals("yidan.policy.999003.2020.rule.family-planning.fund", failure.problems().get(0).key());
-    }
-
-    private static Map<String, String> load(String resource) {
-        Properties properties = new Properties();
-        try (InputStream in = DeclaredFundPolicyTest.class.getClassLoader().getResourceAsStream(resource)) {
-            properties.load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Map<String, String> values = new HashMap<>();
-        properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
-        return values;
     }
 }
