@@ -84,7 +84,8 @@ public final class StoredRequests {
                 }
                 case "external" -> {
                     int bar = value.lastIndexOf('|');
-                    external.put(DeclaredFunds.current().stored(value.substring(0, bar)), new BigDecimal(value.substring(bar + 1)));
+                    external.put(DeclaredFunds.current().stored(value.substring(0, bar)),
+                            new BigDecimal(value.substring(bar + 1)));
                 }
                 default -> throw new IllegalArgumentException("Unknown line in a stored request: " + line);
             }
