@@ -1,4 +1,4 @@
-package org.yidan.settlement;
+package org.yidan.ui;
 
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -12,11 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.yidan.platform.Api;
 import org.yidan.platform.Deployments;
+import org.yidan.platform.EmbeddedDatabaseSession;
 import org.yidan.platform.PersonIds;
 
 import java.math.BigDecimal;
 import java.net.URL;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -25,13 +27,14 @@ import java.util.UUID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * A fund a county declares in its configuration (issue 13): the test county 999003 of
  * {@code family-planning-county.properties} settles 计生两户 into {@code FAMILY_PLANNING} (计生补助), declared with
  * {@code yidan.funds.FAMILY_PLANNING.name}; the settlement, the printed receipt and the ledger show it by name, and a
  * fund no one declared is refused. Runs in the container {@code payara-micro-funds} (arquillian.xml), the only one
- * that knows the test county.
+ * that knows the test county. The receipt screen is looked at in headless Chromium when it is installed.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -102,7 +105,7 @@ class DeclaredFundIT {
     }
 
     @Test
-    void aBillSettlesIntoTheDeclaredFundAndTheReceiptAndLedgerShowIt() {
+    void aBillSettlesIntoTheDeclaredFundAndTheReceiptAndLedgerShowIt() throws java.io.IOException {
         String id = registerFamilyPlanningPerson();
         Api.Reply settled = settle(bill(id, "{\"BASIC\": 4000}"));
         assertEquals(201, settled.status(), settled::toString);
@@ -119,7 +122,7 @@ class DeclaredFundIT {
         JsonObject read = clerk.get("/api/v1/settlements/" + receipt).json();
         assertEquals("计生补助", line(read, "FAMILY_PLANNING").getString("name"));
 
-        String printed = SettlementIT.pdfText(clerk.getBytes("/api/v1/settlements/" + receipt + "/receipt.pdf").body());
+        String printed = ReportsDisclosureIT.pdfText(clerk.getBytes("/api/v1/settlements/" + receipt + "/receipt.pdf").body());
         assertTrue(printed.contains("计生补助"), printed);
         assertTrue(printed.contains("2,750.00") || printed.contains("2750.00"), printed);
 
@@ -137,6 +140,22 @@ class DeclaredFundIT {
     }
 
     @Test
+    void theReceiptScreenShowsTheDeclaredFundByName() {
+        assumeTrue(Browser.installed(), "Skipped: the receipt screen needs Debian's headless Chromium");
+        String id = registerFamilyPlanningPerson();
+        Api.Reply settled = settle(bill(id, "{\"BASIC\": 4000}"));
+        assertEquals(201, settled.status(), settled::toString);
+        try (Browser browser = new Browser(new Api(base).root())) {
+            browser.logIn("demo-clerk", "demo-clerk");
+            browser.open("/receipts/receipt.xhtml?no=" + settled.json().getString("receiptNo"));
+            String page = browser.pageText();
+            browser.screenshot("declared-fund-receipt");
+            assertTrue(page.contains("计生补助"), page);
+            assertTrue(page.contains("2,750.00"), page);
+        }
+    }
+
+    @Test
     void aFundNoOneDeclaredIsRefused() {
         String id = registerFamilyPlanningPerson();
         Api.Reply refused = settle(bill(id, "{\"BASIC\": 4000, \"CHARITY\": 100}"));
@@ -151,7 +170,8 @@ class DeclaredFundIT {
 
     @Test
     void theDatabaseRefusesABadlyWrittenFundCode() throws SQLException {
-        try (Connection db = SettlementIT.database(); Statement sql = db.createStatement()) {
+        try (Connection db = DriverManager.getConnection(EmbeddedDatabaseSession.jdbcUrl(), "postgres", "postgres");
+             Statement sql = db.createStatement()) {
             SQLException refused = assertThrows(SQLException.class, () -> sql.execute(
                     "update settlement_line set fund = 'family-planning' where fund = 'FAMILY_PLANNING'"));
             assertEquals("23514", refused.getSQLState(), refused.getMessage());
