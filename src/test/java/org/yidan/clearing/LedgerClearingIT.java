@@ -6,23 +6,20 @@ import jakarta.json.JsonStructure;
 import jakarta.json.Json;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.Api;
-import org.yidan.platform.Deployments;
+import org.yidan.platform.ApiFixture;
+import org.yidan.platform.PersonIds;
 import org.yidan.platform.EmbeddedDatabaseSession;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.URL;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -43,7 +40,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -58,37 +54,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class LedgerClearingIT {
+class LedgerClearingIT extends ApiFixture {
 
-    private static final AtomicInteger PERSON_SEQUENCE = new AtomicInteger(500);
+    private static final PersonIds PERSON_IDS = new PersonIds("19600101", 500);
     private static final String HUINING = "620422";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.packagedWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api admin;
-    Api clerk;
-    Api auditor;
     Api assistanceOfficer;
 
     @BeforeEach
     void clients() {
-        Api api = new Api(base);
-        admin = api.as("demo-admin", "demo-admin");
-        clerk = api.as("demo-clerk", "demo-clerk");
-        auditor = api.as("demo-auditor", "demo-auditor");
-        assistanceOfficer = api.as("demo-fund", "demo-fund");
+        assistanceOfficer = demoUser("demo-fund");
     }
 
     static String newIdNumber(String county) {
-        String first17 = county + "19600101" + String.format("%03d", PERSON_SEQUENCE.incrementAndGet());
-        return first17 + IdNumbers.checkCharacter(first17);
+        return PERSON_IDS.next(county);
     }
 
     static String uniqueHospital(String prefix) {
@@ -96,13 +76,10 @@ class LedgerClearingIT {
     }
 
     String registerPerson(String county, String township) {
-        String id = newIdNumber(county);
-        Api.Reply put = admin.put("/api/v1/beneficiaries/" + id, """
+        return register(newIdNumber(county), """
                 {"name": "李四", "county": "%s", "township": "%s", "village": "南关村", "householdIncome": 8000,
                  "categories": [{"code": "DIBAO", "from": "2017-01-01", "to": null}]}
                 """.formatted(county, township));
-        assertEquals(201, put.status(), put::toString);
-        return id;
     }
 
     void registerHospital(String code, String county, String name) {

@@ -3,7 +3,7 @@ package org.yidan.policy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +26,7 @@ public final class Bills {
     private BigDecimal scope = BigDecimal.ZERO;
     private BigDecimal drug = BigDecimal.ZERO;
     private final List<BillItem> items = new ArrayList<>();
-    private final Map<Fund, BigDecimal> external = new EnumMap<>(Fund.class);
+    private final Map<Fund, BigDecimal> external = new TreeMap<>();
 
     private Bills(VisitType visitType) {
         this.visitType = visitType;

@@ -6,7 +6,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -201,7 +201,7 @@ public final class CalculatorBenchmark {
             }
         }
         long total = scope + drug + scope / 5;
-        Map<Fund, BigDecimal> external = new EnumMap<>(Fund.class);
+        Map<Fund, BigDecimal> external = new TreeMap<>();
         external.put(Fund.BASIC, yuan(scope * (40 + random.nextInt(31)) / 100));
         if (visitType == VisitType.INPATIENT && random.nextInt(3) == 0) {
             // at most 0.5% of the scope: always within what basic, critical and assistance leave

@@ -18,7 +18,7 @@ public final class ShippedPolicies {
 
     public static final String RESOURCE = "yidan-policies.properties";
 
-    private static final Map<String, String> SHIPPED = load();
+    private static final Map<String, String> SHIPPED = load(RESOURCE);
     private static final List<Policy> POLICIES = read(Map.of());
 
     private ShippedPolicies() {
@@ -55,11 +55,12 @@ public final class ShippedPolicies {
         return POLICIES.stream().filter(policy -> policy.id().equals(id)).findFirst().orElseThrow();
     }
 
-    private static Map<String, String> load() {
+    /** A properties file of the class path (e.g. a test county's keys to put over the shipped ones), as a map. */
+    public static Map<String, String> load(String resource) {
         Properties properties = new Properties();
-        try (InputStream in = ShippedPolicies.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        try (InputStream in = ShippedPolicies.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the class path");
+                throw new IllegalStateException(resource + " is not on the class path");
             }
             properties.load(in);
         } catch (IOException e) {

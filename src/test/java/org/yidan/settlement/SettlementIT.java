@@ -1,23 +1,19 @@
 package org.yidan.settlement;
 
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.Api;
-import org.yidan.platform.Deployments;
+import org.yidan.platform.ApiFixture;
 import org.yidan.platform.EmbeddedDatabaseSession;
+import org.yidan.platform.PersonIds;
 
 import java.math.BigDecimal;
-import java.net.URL;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -30,7 +26,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -43,34 +38,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SettlementIT {
+class SettlementIT extends ApiFixture {
 
-    private static final AtomicInteger PERSON_SEQUENCE = new AtomicInteger(100);
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.packagedWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api admin;
-    Api clerk;
-    Api auditor;
-
-    @BeforeEach
-    void clients() {
-        Api api = new Api(base);
-        admin = api.as("demo-admin", "demo-admin");
-        clerk = api.as("demo-clerk", "demo-clerk");
-        auditor = api.as("demo-auditor", "demo-auditor");
-    }
+    private static final PersonIds PERSON_IDS = new PersonIds("19580312", 100);
 
     /** A new valid ID number of county 370323 for each test, so that tests do not share accumulators. */
     static String newIdNumber(String county) {
-        String first17 = county + "19580312" + String.format("%03d", PERSON_SEQUENCE.incrementAndGet());
-        return first17 + IdNumbers.checkCharacter(first17);
+        return PERSON_IDS.next(county);
     }
 
     String registerDibaoPerson(String county) {
@@ -78,15 +52,12 @@ class SettlementIT {
     }
 
     String registerDibaoPerson(String county, String from) {
-        String id = newIdNumber(county);
-        Api.Reply put = admin.put("/api/v1/beneficiaries/" + id, """
+        return register(newIdNumber(county), """
                 {"name": "张三", "county": "%s", "householdId": "H-0001",
                  "categories": [{"code": "DIBAO", "from": "%s", "to": null}],
                  "standardTags": ["NATIONAL"],
                  "chronicDiseases": [{"code": "HYPERTENSION", "approvedOn": "2019-03-01"}]}
                 """.formatted(county, from));
-        assertEquals(201, put.status(), put::toString);
-        return id;
     }
 
     static String bill(String id, String discharge, String total, String scope, String basic) {

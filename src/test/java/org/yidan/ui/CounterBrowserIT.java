@@ -1,24 +1,14 @@
 package org.yidan.ui;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.Api;
-import org.yidan.platform.Deployments;
+import org.yidan.platform.PersonIds;
 
-import java.net.URL;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -27,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * The counter as a clerk and an auditor use it, in a real headless Chromium (Debian's chromium and
@@ -38,75 +27,20 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class CounterBrowserIT {
+class CounterBrowserIT extends BrowserFixture {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.packagedWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    String root;
-    Api admin;
-
-    /** The browsers a test opened; a failing test leaves a screenshot of each under target/screenshots/FAILED-*. */
-    final List<Browser> browsers = new ArrayList<>();
-
-    @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        if (context.getExecutionException().isPresent()) {
-            for (int i = 0; i < browsers.size(); i++) {
-                browsers.get(i).screenshot("FAILED-" + context.getRequiredTestMethod().getName() + "-" + i);
-            }
-        }
-    };
-
-    Browser browser() {
-        Browser browser = new Browser(root);
-        browsers.add(browser);
-        return browser;
-    }
-
-    void close(Browser browser) {
-        browsers.remove(browser);
-        browser.close();
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        new ArrayList<>(browsers).forEach(this::close);
-    }
-
-    @BeforeAll
-    static void browserInstalled() {
-        assumeTrue(Browser.installed(), "Skipped: the browser tests need Debian's headless Chromium at "
-                + Browser.CHROMIUM + " and its driver at " + Browser.CHROMEDRIVER
-                + " (apt-get install -y chromium chromium-driver)");
-    }
-
-    @BeforeEach
-    void addresses() {
-        Api api = new Api(base);
-        root = api.root();
-        admin = api.as("demo-admin", "demo-admin");
-    }
+    private static final PersonIds PERSON_IDS = new PersonIds("19491001", 499);
 
     /**
      * A DIBAO person of 沂源县 of this test alone, so that no other test's settlements move their accumulators.
      * The name carries markup that must be shown as text, never run.
      */
     String registerPerson(String name) {
-        String first17 = "370323" + "19491001" + String.format("%03d", ThreadLocalRandom.current().nextInt(500, 1000));
-        String id = first17 + IdNumbers.checkCharacter(first17);
-        Api.Reply put = admin.put("/api/v1/beneficiaries/" + id, """
+        return register(PERSON_IDS.next("370323"), """
                 {"name": "%s", "county": "370323", "householdId": "H-UI-0001",
                  "categories": [{"code": "DIBAO", "from": "2020-01-01", "to": null}],
                  "standardTags": ["NATIONAL"], "chronicDiseases": []}
                 """.formatted(name.replace("\"", "\\\"")));
-        assertEquals(201, put.status(), put::toString);
-        return id;
     }
 
     /** The validation message shown beside a field: the first error message after it on the page. */

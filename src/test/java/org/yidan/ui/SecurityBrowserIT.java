@@ -1,33 +1,21 @@
 package org.yidan.ui;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.Api;
-import org.yidan.platform.Deployments;
+import org.yidan.platform.PersonIds;
 
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Issue 16 and the users part of issue 9 in a real headless Chromium: a cross-site form cannot import a
@@ -37,56 +25,12 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class SecurityBrowserIT {
+class SecurityBrowserIT extends BrowserFixture {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.packagedWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    String root;
-    Api admin;
-    final List<Browser> browsers = new ArrayList<>();
-
-    @RegisterExtension
-    final AfterTestExecutionCallback evidence = context -> {
-        if (context.getExecutionException().isPresent()) {
-            for (int i = 0; i < browsers.size(); i++) {
-                browsers.get(i).screenshot("FAILED-" + context.getRequiredTestMethod().getName() + "-" + i);
-            }
-        }
-    };
-
-    @BeforeAll
-    static void browserInstalled() {
-        assumeTrue(Browser.installed(), "Skipped: the browser tests need Debian's headless Chromium");
-    }
-
-    @BeforeEach
-    void addresses() {
-        Api api = new Api(base);
-        root = api.root();
-        admin = api.as("demo-admin", "demo-admin");
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        browsers.forEach(Browser::close);
-        browsers.clear();
-    }
-
-    Browser browser() {
-        Browser browser = new Browser(root);
-        browsers.add(browser);
-        return browser;
-    }
+    private static final PersonIds PERSON_IDS = new PersonIds("19480202", 99);
 
     static String newIdNumber() {
-        String first17 = "370323" + "19480202" + String.format("%03d", ThreadLocalRandom.current().nextInt(100, 1000));
-        return first17 + IdNumbers.checkCharacter(first17);
+        return PERSON_IDS.next("370323");
     }
 
     @Test

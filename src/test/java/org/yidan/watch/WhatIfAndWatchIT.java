@@ -6,22 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.Api;
-import org.yidan.platform.Deployments;
 import org.yidan.platform.EmbeddedDatabaseSession;
+import org.yidan.platform.ApiFixture;
+import org.yidan.platform.PersonIds;
 
 import java.io.StringReader;
 import java.math.BigDecimal;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The policy what-if and the watch through the REST contract, in Payara Micro against PostgreSQL. All in 会宁
@@ -40,43 +36,24 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class WhatIfAndWatchIT {
+class WhatIfAndWatchIT extends ApiFixture {
 
     private static final String COUNTY = "620422";
-    private static final AtomicInteger PERSON_SEQUENCE = new AtomicInteger(700);
+    private static final PersonIds PERSON_IDS = new PersonIds("19600101", 700);
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.packagedWar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api admin;
-    Api clerk;
-    Api auditor;
     Api analyst;
 
     @BeforeEach
     void clients() {
-        Api api = new Api(base);
-        admin = api.as("demo-admin", "demo-admin");
-        clerk = api.as("demo-clerk", "demo-clerk");
-        auditor = api.as("demo-auditor", "demo-auditor");
-        analyst = api.as("demo-analyst", "demo-analyst");
+        analyst = demoUser("demo-analyst");
     }
 
     private String registerPoorPerson() {
-        String first17 = COUNTY + "19600101" + String.format("%03d", PERSON_SEQUENCE.incrementAndGet());
-        String id = first17 + IdNumbers.checkCharacter(first17);
-        Api.Reply put = admin.put("/api/v1/beneficiaries/" + id, """
+        return register(PERSON_IDS.next(COUNTY), """
                 {"name": "王五", "county": "%s", "householdId": "H-620422",
                  "categories": [{"code": "REGISTERED_POOR", "from": "2016-01-01", "to": null}],
                  "standardTags": [], "chronicDiseases": []}
                 """.formatted(COUNTY));
-        assertEquals(201, put.status(), put::toString);
-        return id;
     }
 
     private JsonObject settle(String id, String hospital, String visitType, String admitted, String discharged,

@@ -2,6 +2,7 @@ package org.yidan.clearing.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.yidan.policy.entity.DeclaredFunds;
 import org.yidan.clearing.control.StatementPdf;
 import org.yidan.clearing.control.StatementXlsx;
 import org.yidan.clearing.entity.StatementView;
@@ -35,10 +36,6 @@ public class StatementDocuments {
     }
 
     static String fundName(String fund) {
-        try {
-            return Fund.valueOf(fund).displayName();
-        } catch (IllegalArgumentException other) {
-            return fund;
-        }
+        return DeclaredFunds.current().displayName(fund);
     }
 }

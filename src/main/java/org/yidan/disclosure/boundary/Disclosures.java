@@ -23,6 +23,7 @@ import org.yidan.platform.control.CountyClock;
 import org.yidan.platform.control.JsonFactories;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.policy.control.Money;
+import org.yidan.policy.entity.DeclaredFunds;
 import org.yidan.policy.entity.Fund;
 import org.yidan.reports.boundary.Reports;
 import org.yidan.reports.boundary.SettledFacts;
@@ -39,7 +40,7 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -195,7 +196,7 @@ public class Disclosures {
         List<DisclosureRow> rows = new ArrayList<>();
         for (SettledFacts.PersonPayments person : facts.payments(county, month.atDay(1), month.atEndOfMonth(),
                 township, funds)) {
-            Map<Fund, BigDecimal> amounts = new EnumMap<>(Fund.class);
+            Map<Fund, BigDecimal> amounts = new TreeMap<>();
             BigDecimal total = Money.ZERO;
             for (Fund fund : funds) {
                 BigDecimal amount = person.amounts().getOrDefault(fund, Money.ZERO);
@@ -246,7 +247,7 @@ public class Disclosures {
     }
 
     private static Map<Fund, BigDecimal> totals(List<DisclosureRow> rows, List<Fund> funds) {
-        Map<Fund, BigDecimal> totals = new EnumMap<>(Fund.class);
+        Map<Fund, BigDecimal> totals = new TreeMap<>();
         for (Fund fund : funds) {
             totals.put(fund, rows.stream().map(r -> r.amounts().get(fund)).reduce(Money.ZERO, BigDecimal::add));
         }
@@ -260,9 +261,9 @@ public class Disclosures {
     }
 
     private static Map<Fund, BigDecimal> amounts(String json) {
-        Map<Fund, BigDecimal> amounts = new EnumMap<>(Fund.class);
+        Map<Fund, BigDecimal> amounts = new TreeMap<>();
         JsonObject object = JsonFactories.READERS.createReader(new StringReader(json)).readObject();
-        object.forEach((fund, value) -> amounts.put(Fund.valueOf(fund),
+        object.forEach((fund, value) -> amounts.put(DeclaredFunds.current().stored(fund),
                 Money.toFen(new BigDecimal(((jakarta.json.JsonString) value).getString()))));
         return amounts;
     }
@@ -276,7 +277,7 @@ public class Disclosures {
     }
 
     private static List<Fund> funds(Disclosure d) {
-        return Arrays.stream(d.getFunds().split(",")).map(Fund::valueOf).toList();
+        return Arrays.stream(d.getFunds().split(",")).map(DeclaredFunds.current()::stored).toList();
     }
 
     List<Fund> funds(String county) {

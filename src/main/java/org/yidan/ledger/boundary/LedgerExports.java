@@ -2,6 +2,7 @@ package org.yidan.ledger.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.yidan.policy.entity.DeclaredFunds;
 import org.yidan.ledger.control.LedgerExport;
 import org.yidan.ledger.control.LedgerSql;
 import org.yidan.ledger.entity.LedgerFilter;
@@ -72,12 +73,7 @@ public class LedgerExports {
                 new LedgerExport.Column("特药费用", LedgerRow::specialDrugAmount)));
         List<String> shown = funds.isEmpty() ? List.of(Fund.values()).stream().map(Fund::name).toList() : funds;
         for (String fund : shown) {
-            String header;
-            try {
-                header = Fund.valueOf(fund).displayName();
-            } catch (IllegalArgumentException other) {
-                header = fund;
-            }
+            String header = DeclaredFunds.current().displayName(fund);
             columns.add(new LedgerExport.Column(header, r -> r.fund(fund)));
         }
         columns.add(new LedgerExport.Column("基金合计", LedgerRow::fundTotal));

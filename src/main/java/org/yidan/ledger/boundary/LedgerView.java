@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.StreamedContent;
+import org.yidan.policy.entity.DeclaredFunds;
 import org.yidan.ledger.entity.LedgerFilter;
 import org.yidan.ledger.entity.LedgerRow;
 import org.yidan.ledger.entity.LedgerTotals;
@@ -138,11 +139,7 @@ public class LedgerView implements Serializable {
     }
 
     public static String fundName(String fund) {
-        try {
-            return Fund.valueOf(fund).displayName();
-        } catch (IllegalArgumentException other) {
-            return fund;
-        }
+        return DeclaredFunds.current().displayName(fund);
     }
 
     public String fundLabel(String fund) {

@@ -10,6 +10,7 @@ import org.yidan.policy.control.DemoPolicyYears;
 import org.yidan.policy.control.PolicyCatalog;
 import org.yidan.policy.control.PolicyConfigReader;
 import org.yidan.policy.control.PolicyConfigurationException;
+import org.yidan.policy.entity.DeclaredFunds;
 import org.yidan.policy.entity.Policy;
 
 import java.time.LocalDate;
@@ -53,6 +54,11 @@ public class Policies {
         if (config.getOptionalValue("yidan.demo.data", Boolean.class).orElse(false)) {
             demoYears = DemoPolicyYears.forYear(values, LocalDate.now(CountyClock.ZONE).getYear());
             values = demoYears.over(values);
+        }
+        if (DeclaredFunds.problem().isPresent()) {
+            problem = DeclaredFunds.problem().get();
+            LOG.severe("The fund declarations are invalid; settlement is disabled: " + problem);
+            return;
         }
         try {
             PolicyCatalog loaded = PolicyCatalog.load(values);

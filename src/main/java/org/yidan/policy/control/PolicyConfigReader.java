@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
 
 import org.yidan.platform.control.RefusedException;
 import org.yidan.policy.entity.BaseSpec;
+import org.yidan.policy.entity.DeclaredFunds;
 import org.yidan.policy.entity.Fund;
 import org.yidan.policy.entity.HospitalLevel;
 import org.yidan.policy.entity.PersonCategory;
@@ -46,7 +47,8 @@ import org.yidan.policy.entity.VisitType;
  *                                                 the year that one inherits, and so on), so a new year names only
  *                                                 what changed. The result is validated like any policy.
  * yidan.policy.&lt;county&gt;.&lt;year&gt;.funds              funds in receipt order (required): BASIC, CRITICAL, ASSISTANCE,
- *                                                 HOSPITAL_REDUCTION, COMMERCIAL, RE_ASSISTANCE
+ *                                                 HOSPITAL_REDUCTION, COMMERCIAL, RE_ASSISTANCE, or a fund declared
+ *                                                 with yidan.funds.&lt;CODE&gt;.name=&lt;Chinese name&gt;
  * yidan.policy.&lt;county&gt;.&lt;year&gt;.rules              rule ids in chain order (required); an id is lowercase
  *                                                 letters, digits and hyphens
  * yidan.policy.&lt;county&gt;.&lt;year&gt;.rule.&lt;id&gt;.&lt;name&gt;     one parameter of one rule:
@@ -245,7 +247,7 @@ public final class PolicyConfigReader {
         String fundsKey = policyKey(county, year, "funds");
         List<Fund> funds = new ArrayList<>();
         for (String value : list(fundsKey, true).orElse(List.of())) {
-            Fund fund = parse(Fund.class, fundsKey, value);
+            Fund fund = fund(fundsKey, value);
             if (fund != null && funds.contains(fund)) {
                 problem(fundsKey, "fund " + fund + " is listed twice");
             } else if (fund != null) {
@@ -281,7 +283,7 @@ public final class PolicyConfigReader {
         int problemsBefore = problems.size();
         Function<String, String> key = name -> ruleKey(county, year, id, name);
         Fund fund = required(key.apply("fund"), "the fund the rule pays into")
-                .map(value -> parse(Fund.class, key.apply("fund"), value)).orElse(null);
+                .map(value -> fund(key.apply("fund"), value)).orElse(null);
         RuleKind kind = required(key.apply("kind"), "EXTERNAL, TIERED or TARGET_RATIO")
                 .map(value -> parse(RuleKind.class, key.apply("kind"), value)).orElse(null);
         BaseSpec base = value(key.apply("base")).map(value -> {
@@ -538,6 +540,17 @@ public final class PolicyConfigReader {
             }
         }
         return set;
+    }
+
+    /** A standard fund or one declared with {@code yidan.funds.<CODE>.name} ({@link DeclaredFunds}). */
+    private Fund fund(String key, String value) {
+        Optional<Fund> fund = DeclaredFunds.declared(value.trim().toUpperCase(Locale.ROOT), config);
+        if (fund.isEmpty()) {
+            problem(key, "unknown fund '" + value + "'; expected one of " + Fund.standard()
+                    + " or a fund declared with " + DeclaredFunds.PREFIX + "<CODE>" + DeclaredFunds.NAME_SUFFIX
+                    + " (the code upper-case letters, digits and underscores)");
+        }
+        return fund.orElse(null);
     }
 
     private <E extends Enum<E>> E parse(Class<E> type, String key, String value) {

@@ -300,7 +300,7 @@ public final class SettlementCalculator {
         private final BigDecimal[] itemsLeft = new BigDecimal[ITEM_CATEGORIES];
         private final Map<String, RulePlan> groupWinners = new HashMap<>(4);
         private final Map<AccumulatorKey, BigDecimal[]> deltas = new HashMap<>(8);
-        private final EnumSet<Fund> externalsSettled = EnumSet.noneOf(Fund.class);
+        private final Set<Fund> externalsSettled = new HashSet<>();
 
         Run(Plan plan, PersonSnapshot person, Bill bill, Map<AccumulatorKey, Accumulator> accumulators) {
             this.plan = plan;
@@ -336,7 +336,7 @@ public final class SettlementCalculator {
                 List<Step> fundSteps = new ArrayList<>(2);
                 BigDecimal amount = Money.ZERO;
                 for (Step step : steps) {
-                    if (step.fund() == fund) {
+                    if (step.fund().equals(fund)) {
                         fundSteps.add(step);
                         amount = amount.add(step.amount());
                     }

@@ -3,7 +3,7 @@ package org.yidan.policy.entity;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -25,7 +25,7 @@ public record Bill(VisitType visitType, Hospital hospital, LocalDate admissionDa
     public Bill {
         specialDrugAmount = specialDrugAmount == null ? BigDecimal.ZERO : specialDrugAmount;
         items = items == null ? List.of() : List.copyOf(items);
-        EnumMap<Fund, BigDecimal> external = new EnumMap<>(Fund.class);
+        TreeMap<Fund, BigDecimal> external = new TreeMap<>();
         if (externalPayments != null) {
             external.putAll(externalPayments);
         }

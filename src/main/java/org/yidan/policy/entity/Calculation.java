@@ -25,7 +25,7 @@ public record Calculation(String policyId, String policyFingerprint, BigDecimal 
 
     public FundLine line(Fund fund) {
         for (FundLine line : lines) {
-            if (line.fund() == fund) {
+            if (line.fund().equals(fund)) {
                 return line;
             }
         }

@@ -142,7 +142,7 @@ public record Policy(String county, int year, String countyName, List<Fund> fund
         StringBuilder text = new StringBuilder()
                 .append("policy=").append(county).append('/').append(year).append('\n')
                 .append("name=").append(countyName).append('\n')
-                .append("funds=").append(String.join(",", funds.stream().map(Enum::name).toList())).append('\n');
+                .append("funds=").append(String.join(",", funds.stream().map(Fund::code).toList())).append('\n');
         for (Rule rule : rules) {
             text.append(rule.canonicalText()).append('\n');
         }

@@ -119,7 +119,7 @@ public class Reports {
         Summary.Backstop backstop = null;
         if (backstopRule.isPresent()) {
             BigDecimal paid = spent.getOrDefault("rule:" + backstopRule.get(), BigDecimal.ZERO.setScale(2));
-            Optional<Budget> budget = budgets.stream().filter(b -> b.fund() == backstopFund).findFirst();
+            Optional<Budget> budget = budgets.stream().filter(b -> b.fund().equals(backstopFund)).findFirst();
             BigDecimal[] shortfall = budget.map(b -> b.backstopShortfall(paid)).orElse(new BigDecimal[]{null, null});
             backstop = new Summary.Backstop(backstopRule.get(), backstopFund.name(), paid, shortfall[0], shortfall[1],
                     budget.isPresent());

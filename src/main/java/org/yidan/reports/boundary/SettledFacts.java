@@ -13,7 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -173,7 +173,7 @@ public class SettledFacts {
 
     /** Reads one row of {@link #aggregatesSql()}. */
     public static Aggregate aggregate(Object[] cells) {
-        Map<Fund, BigDecimal> funds = new EnumMap<>(Fund.class);
+        Map<Fund, BigDecimal> funds = new TreeMap<>();
         Fund[] all = Fund.values();
         for (int i = 0; i < all.length; i++) {
             funds.put(all[i], money(cells[10 + i]));
@@ -231,7 +231,7 @@ public class SettledFacts {
         List<Fund> order = List.copyOf(funds);
         for (Object row : query.getResultList()) {
             Object[] cells = (Object[]) row;
-            Map<Fund, BigDecimal> amounts = new EnumMap<>(Fund.class);
+            Map<Fund, BigDecimal> amounts = new TreeMap<>();
             for (int i = 0; i < order.size(); i++) {
                 amounts.put(order.get(i), money(cells[3 + i]));
             }

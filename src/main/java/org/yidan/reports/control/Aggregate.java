@@ -7,7 +7,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Collections;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.Map;
 
 /**
@@ -32,7 +32,7 @@ public record Aggregate(String dimension, String key, String subKey, long settle
     public static final int RATIO_SCALE = 4;
 
     public Aggregate {
-        EnumMap<Fund, BigDecimal> copy = new EnumMap<>(Fund.class);
+        TreeMap<Fund, BigDecimal> copy = new TreeMap<>();
         for (Fund fund : Fund.values()) {
             copy.put(fund, funds.getOrDefault(fund, Money.ZERO));
         }

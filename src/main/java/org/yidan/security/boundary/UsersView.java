@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.RefusedException;
+import org.yidan.policy.entity.DeclaredFunds;
 import org.yidan.policy.entity.Fund;
 import org.yidan.security.entity.Permission;
 import org.yidan.security.entity.Role;
@@ -114,7 +115,7 @@ public class UsersView implements Serializable {
     public void startEdit(UserAccounts.UserProfile row) {
         editing = row.username();
         editRoles = row.roles().toArray(Role[]::new);
-        editFund = row.fund() == null ? null : Fund.valueOf(row.fund());
+        editFund = DeclaredFunds.current().find(row.fund()).orElse(null);
         editEnabled = row.enabled();
         editExempt = row.lockoutExempt();
     }
@@ -191,6 +192,11 @@ public class UsersView implements Serializable {
 
     public Fund[] getFunds() {
         return Fund.values();
+    }
+
+    /** The Chinese name of a user's fund, so that the table shows 医疗救助, not ASSISTANCE. */
+    public String fundName(String code) {
+        return DeclaredFunds.current().displayName(code);
     }
 
     public List<UserAccounts.UserProfile> getUsers() {

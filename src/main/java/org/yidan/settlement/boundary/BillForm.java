@@ -13,7 +13,7 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,7 +65,7 @@ public class BillForm implements Serializable {
     private BigDecimal policyScopeAmount;
     private BigDecimal specialDrugAmount;
     private final List<ItemLine> items = new ArrayList<>();
-    private final EnumMap<Fund, BigDecimal> external = new EnumMap<>(Fund.class);
+    private final TreeMap<Fund, BigDecimal> external = new TreeMap<>();
 
     /** A copy that later typing in the form does not change: what the preview showed is what is settled. */
     public BillForm copy() {
@@ -92,7 +92,7 @@ public class BillForm implements Serializable {
                 billItems.add(new BillItem(item.category, item.amount));
             }
         }
-        Map<Fund, BigDecimal> payments = new EnumMap<>(Fund.class);
+        Map<Fund, BigDecimal> payments = new TreeMap<>();
         external.forEach((fund, amount) -> {
             if (amount != null && funds.contains(fund)) {
                 payments.put(fund, amount);

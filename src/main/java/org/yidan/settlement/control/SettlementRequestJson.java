@@ -23,7 +23,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
@@ -158,7 +158,7 @@ public final class SettlementRequestJson {
 
     private Map<Fund, BigDecimal> externalPayments(JsonObject json) {
         JsonValue value = json.get("externalPayments");
-        Map<Fund, BigDecimal> payments = new EnumMap<>(Fund.class);
+        Map<Fund, BigDecimal> payments = new TreeMap<>();
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return payments;
         }

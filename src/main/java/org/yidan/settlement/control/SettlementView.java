@@ -1,5 +1,6 @@
 package org.yidan.settlement.control;
 
+import org.yidan.policy.entity.DeclaredFunds;
 import org.yidan.policy.entity.Calculation;
 import org.yidan.policy.entity.Fund;
 import org.yidan.policy.entity.FundLine;
@@ -76,7 +77,7 @@ public record SettlementView(String receiptNo, String status, String county, Str
     }
 
     private static Line line(LineEntry line, List<StepEntry> steps) {
-        return new Line(line.getFund(), Fund.valueOf(line.getFund()).displayName(), line.getAmount(),
+        return new Line(line.getFund(), DeclaredFunds.current().displayName(line.getFund()), line.getAmount(),
                 steps.stream().filter(step -> step.getFund().equals(line.getFund()))
                         .map(step -> new StepLine(step.getRuleId(), step.getBaseAmount(), step.getAmount(),
                                 step.getExplanation(), step.applied()))

@@ -8,12 +8,13 @@ import java.io.StringReader;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.TreeMap;
 import java.util.List;
 import java.util.Map;
 
 import org.yidan.policy.entity.Bill;
 import org.yidan.policy.entity.BillItem;
+import org.yidan.policy.entity.DeclaredFunds;
 import org.yidan.policy.entity.Fund;
 import org.yidan.policy.entity.Hospital;
 import org.yidan.policy.entity.HospitalLevel;
@@ -53,7 +54,7 @@ public final class StoredRequests {
         BigDecimal scope = null;
         BigDecimal drug = null;
         List<BillItem> items = new ArrayList<>();
-        Map<Fund, BigDecimal> external = new EnumMap<>(Fund.class);
+        Map<Fund, BigDecimal> external = new TreeMap<>();
         for (String line : canonicalText.split("\n")) {
             int equals = line.indexOf('=');
             if (equals < 0) {
@@ -83,7 +84,8 @@ public final class StoredRequests {
                 }
                 case "external" -> {
                     int bar = value.lastIndexOf('|');
-                    external.put(Fund.valueOf(value.substring(0, bar)), new BigDecimal(value.substring(bar + 1)));
+                    external.put(DeclaredFunds.current().stored(value.substring(0, bar)),
+                            new BigDecimal(value.substring(bar + 1)));
                 }
                 default -> throw new IllegalArgumentException("Unknown line in a stored request: " + line);
             }

@@ -8,6 +8,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import org.yidan.policy.entity.DeclaredFunds;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.JsonFactories;
 import org.yidan.platform.control.RefusedException;
@@ -378,11 +379,7 @@ public class SimulationView implements Serializable {
     }
 
     private static String fundName(String fund) {
-        try {
-            return org.yidan.policy.entity.Fund.valueOf(fund).displayName();
-        } catch (IllegalArgumentException unknown) {
-            return fund;
-        }
+        return DeclaredFunds.current().displayName(fund);
     }
 
     private static String text(JsonValue value) {
