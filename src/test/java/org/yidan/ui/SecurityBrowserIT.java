@@ -110,6 +110,31 @@ class SecurityBrowserIT extends BrowserFixture {
         assertTrue(adminViolations.isEmpty(), "CSP violations: " + adminViolations);
     }
 
+    /**
+     * Issue 12: a counter page whose state the server no longer holds (the instance that held it stopped and the
+     * state was not replicated, or the page stood open too long) answers the clerk's next action with a page
+     * asking to repeat it, never a stack trace or a dead screen; nothing of the action ran.
+     */
+    @Test
+    void anExpiredCounterViewAsksTheClerkToRepeatTheAction() {
+        Browser clerk = browser();
+        clerk.logIn("demo-clerk", "demo-clerk");
+        clerk.awaitPath("/settlement/counter.xhtml");
+        // a view state this server never issued stands for one it no longer holds
+        clerk.script("document.querySelectorAll(\"input[name='jakarta.faces.ViewState']\")"
+                + ".forEach(function (input) { input.value = '-4711:-4712'; });");
+        clerk.type("lookupForm:query", "1234");
+        clerk.click("lookupForm:findButton");
+        clerk.awaitPath("/error/view-expired.xhtml");
+        clerk.screenshot("security-05-view-expired");
+        String page = clerk.pageText();
+        assertTrue(page.contains("请重新操作"), page);
+        assertTrue(!page.contains("Exception"), page);
+        clerk.click("again");
+        clerk.awaitPath("/settlement/counter.xhtml");
+        assertTrue(clerk.present(By.id("lookupForm:query")), "the counter opens again, signed in");
+    }
+
     @Test
     void anAdministratorManagesUsersAndEveryUserChangesItsOwnPassword() {
         String username = "user-" + ThreadLocalRandom.current().nextInt(100000, 1000000);
