@@ -116,6 +116,20 @@ final class Browser implements AutoCloseable {
     }
 
     /**
+     * Answers the open confirmation dialog (确认 / 取消: {@code confirmYes} or {@code confirmNo}) as a user does: once
+     * it has faded in — a click during the fade can land beside the button and leave the dialog open — then waits
+     * until the dialog has closed and what the answer started has finished.
+     */
+    void confirm(String buttonId) {
+        By dialog = By.cssSelector(".ui-confirm-dialog");
+        wait.until(driver -> driver.findElements(dialog).stream()
+                .anyMatch(d -> d.isDisplayed() && "1".equals(d.getCssValue("opacity"))));
+        click(buttonId);
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(dialog));
+        settle();
+    }
+
+    /**
      * Chooses an option of a PrimeFaces selectOneMenu by its label, as a user does: open the list, click the
      * option. Tried again while the list is still fading in and the click lands beside the option.
      */

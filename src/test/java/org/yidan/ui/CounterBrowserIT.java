@@ -107,7 +107,7 @@ class CounterBrowserIT extends BrowserFixture {
         clerk.find(By.cssSelector(".ui-confirm-dialog"));
         assertTrue(clerk.text(By.cssSelector(".ui-confirm-dialog")).contains("12,050.00"));
         clerk.screenshot("05-settle-confirmation");
-        clerk.click("confirmYes");
+        clerk.confirm("confirmYes");
         clerk.awaitPath("/receipts/receipt.xhtml");
 
         receiptNo = clerk.text("receiptNo");
@@ -228,7 +228,7 @@ class CounterBrowserIT extends BrowserFixture {
         assertFalse(clerk.present(By.id("previewForm:previewHospitalWarning")));
         clerk.click("previewForm:settleButton");
         clerk.find(By.cssSelector(".ui-confirm-dialog"));
-        clerk.click("confirmYes");
+        clerk.confirm("confirmYes");
         clerk.awaitPath("/receipts/receipt.xhtml");
         String receiptNo = clerk.text("receiptNo");
         clerk.screenshot("23-hospital-receipt");

@@ -76,7 +76,7 @@ class CounterTrustBrowserIT extends BrowserFixture {
         assertTrue(confirmation.contains("60,000.00") && confirmation.contains("47,950.00")
                 && confirmation.contains("12,050.00"), confirmation);
         clerk.screenshot("money-01-confirmation");
-        clerk.click("confirmNo");
+        clerk.confirm("confirmNo");
 
         // the total changes after the preview: the preview says it is stale ...
         clerk.replace("billForm:totalAmount", "90000");
@@ -86,7 +86,7 @@ class CounterTrustBrowserIT extends BrowserFixture {
         // ... and even if the page's script had missed the change, 结算 refuses the figures that were not previewed
         clerk.script("document.querySelectorAll('.yd-stale').forEach(function (e) { e.classList.remove('yd-stale'); });");
         clerk.click("previewForm:settleButton");
-        clerk.click("confirmYes");
+        clerk.confirm("confirmYes");
         assertEquals("/settlement/counter.xhtml", clerk.currentPath(), "nothing was settled");
         assertTrue(clerk.pageText().contains("账单已修改，请重新试算后再结算。"), clerk.pageText());
         assertEquals("90000.00", clerk.find("billForm:totalAmount").getAttribute("value"));
@@ -97,7 +97,7 @@ class CounterTrustBrowserIT extends BrowserFixture {
         clerk.awaitScrolledTo("previewForm:previewPanel");
         assertEquals("42,050.00", clerk.text("previewForm:selfPay"));
         clerk.click("previewForm:settleButton");
-        clerk.click("confirmYes");
+        clerk.confirm("confirmYes");
         clerk.awaitPath("/receipts/receipt.xhtml");
         assertEquals("90,000.00", clerk.text("totalAmount"));
         assertEquals("42,050.00", clerk.text("selfPay"));
@@ -129,7 +129,7 @@ class CounterTrustBrowserIT extends BrowserFixture {
         clerk.click("billForm:previewButton");
         clerk.awaitScrolledTo("previewForm:previewPanel");
         clerk.click("previewForm:settleButton");
-        clerk.click("confirmYes");
+        clerk.confirm("confirmYes");
         clerk.awaitPath("/receipts/receipt.xhtml");
         String first = clerk.text("receiptNo");
 
@@ -148,7 +148,7 @@ class CounterTrustBrowserIT extends BrowserFixture {
         clerk.click("billForm:previewButton");
         clerk.awaitScrolledTo("previewForm:previewPanel");
         clerk.click("previewForm:settleButton");
-        clerk.click("confirmYes");
+        clerk.confirm("confirmYes");
         assertEquals("/settlement/counter.xhtml", clerk.currentPath(), "no second receipt without a second confirmation");
         String warning = clerk.text("previewForm:duplicateWarning");
         assertTrue(warning.contains(first), warning);
@@ -157,7 +157,7 @@ class CounterTrustBrowserIT extends BrowserFixture {
         clerk.awaitScrolledTo("previewForm:duplicateWarning");
         clerk.click("previewForm:settleDuplicateButton");
         assertTrue(clerk.text(By.cssSelector(".ui-confirm-dialog")).contains(first));
-        clerk.click("confirmYes");
+        clerk.confirm("confirmYes");
         clerk.awaitPath("/receipts/receipt.xhtml");
         String second = clerk.text("receiptNo");
         assertNotEquals(first, second);
