@@ -106,12 +106,27 @@ final class Browser implements AutoCloseable {
     }
 
     void click(String id) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
-        settle();
+        click(By.id(id));
     }
 
+    /**
+     * Clicks as a user does: when something still moving covers the element (the page scrolling to a result, an
+     * overlay fading out), Chromium gives the click to that instead and nothing happens; the user clicks again once
+     * the page stands still, and so does this (an intercepted click never reached the element).
+     */
     void click(By by) {
-        wait.until(ExpectedConditions.elementToBeClickable(by)).click();
+        wait.until(driver -> {
+            WebElement element = ExpectedConditions.elementToBeClickable(by).apply(driver);
+            if (element == null) {
+                return false;
+            }
+            try {
+                element.click();
+                return true;
+            } catch (org.openqa.selenium.ElementClickInterceptedException covered) {
+                return false;
+            }
+        });
         settle();
     }
 
