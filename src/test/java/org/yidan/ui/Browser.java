@@ -98,11 +98,25 @@ final class Browser implements AutoCloseable {
         field.sendKeys(text);
     }
 
-    /** Replaces a field's content. */
+    /**
+     * Replaces a field's content as a user does: select all, delete, type, and look at what the field now says. A
+     * dialog that has just closed hands the focus back a moment later; keys sent in that moment go elsewhere and the
+     * old figures stay in front of the new ones ("60000.0090000", CI 2026-11-27). The user sees that and types again.
+     */
     void replace(String id, String text) {
-        WebElement field = find(id);
-        field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-        field.sendKeys(text);
+        for (int attempt = 0; attempt < 3; attempt++) {
+            click(By.id(id));
+            WebElement field = find(id);
+            field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+            if (!field.getAttribute("value").isEmpty()) {
+                continue;
+            }
+            field.sendKeys(text);
+            if (text.equals(field.getAttribute("value"))) {
+                return;
+            }
+        }
+        throw new IllegalStateException(id + " shows '" + find(id).getAttribute("value") + "', not '" + text + "'");
     }
 
     void click(String id) {
