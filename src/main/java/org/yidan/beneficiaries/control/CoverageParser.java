@@ -48,18 +48,10 @@ public final class CoverageParser {
         SUBSIDY_CATEGORY(false, "补贴类别", "subsidyCategory", "资助类别", "补贴人员类别"),
         SUBSIDY_AMOUNT(false, "补贴金额", "subsidyAmount", "资助金额", "补贴金额元");
 
-        final boolean required;
-        final String chineseName;
-        final String englishName;
-        final List<String> keys;
+        final ColumnNames names;
 
         Column(boolean required, String chineseName, String englishName, String... others) {
-            this.required = required;
-            this.chineseName = chineseName;
-            this.englishName = englishName;
-            List<String> names = new ArrayList<>(List.of(chineseName, englishName));
-            names.addAll(List.of(others));
-            this.keys = names.stream().map(CoverageParser::headerKey).toList();
+            this.names = ColumnNames.of(required, chineseName, englishName, others);
         }
     }
 
@@ -90,7 +82,7 @@ public final class CoverageParser {
 
     static {
         for (Column column : Column.values()) {
-            column.keys.forEach(key -> HEADERS.put(key, column));
+            column.names.keys().forEach(key -> HEADERS.put(key, column));
         }
         for (String yes : List.of("是", "Y", "YES", "TRUE", "1", "已参保", "参保", "在保")) {
             INSURED_WORDS.put(yes, true);
@@ -164,7 +156,7 @@ public final class CoverageParser {
             }
             if (index.isEmpty()) {
                 throw invalid("The coverage file has no header row naming its columns, e.g. "
-                        + Set.of(Column.values()).stream().filter(c -> c.required).map(c -> c.chineseName)
+                        + Set.of(Column.values()).stream().filter(c -> c.names.required()).map(c -> c.names.chineseName())
                         .sorted().collect(Collectors.joining("、")) + ".");
             }
             for (; at < rows.size(); at++) {
@@ -191,7 +183,7 @@ public final class CoverageParser {
 
         private void header(int line, String[] cells) {
             for (int i = 0; i < cells.length; i++) {
-                Column column = cells[i] == null ? null : HEADERS.get(headerKey(cells[i]));
+                Column column = cells[i] == null ? null : HEADERS.get(ColumnNames.key(cells[i]));
                 if (column != null && !index.containsKey(column)) {
                     index.put(column, i);
                     names.put(column, cells[i].strip());
@@ -199,8 +191,8 @@ public final class CoverageParser {
             }
             List<String> missing = new ArrayList<>();
             for (Column column : Column.values()) {
-                if (column.required && !index.containsKey(column)) {
-                    missing.add(column.chineseName + " (" + column.englishName + ")");
+                if (column.names.required() && !index.containsKey(column)) {
+                    missing.add(column.names.label());
                 }
             }
             if (!missing.isEmpty()) {
@@ -302,7 +294,7 @@ public final class CoverageParser {
         }
 
         private void error(int line, Column column, String reason) {
-            errors.add(new RowError(line, names.getOrDefault(column, column.chineseName), reason));
+            errors.add(new RowError(line, names.getOrDefault(column, column.names.chineseName()), reason));
         }
 
         private String cell(String[] cells, Column column) {
@@ -310,20 +302,13 @@ public final class CoverageParser {
             if (at == null || at >= cells.length || cells[at] == null) {
                 return "";
             }
-            String text = cells[at].strip();
-            // Excel's text guards: ="370323..." and a leading apostrophe
-            if (text.length() >= 3 && text.startsWith("=\"") && text.endsWith("\"")) {
-                text = text.substring(2, text.length() - 1).strip();
-            } else if (text.startsWith("'")) {
-                text = text.substring(1).strip();
-            }
-            return text;
+            return ColumnNames.clean(cells[at]);
         }
 
         private static int known(String[] cells) {
             int known = 0;
             for (String cell : cells) {
-                if (cell != null && HEADERS.containsKey(headerKey(cell))) {
+                if (cell != null && HEADERS.containsKey(ColumnNames.key(cell))) {
                     known++;
                 }
             }
@@ -338,18 +323,6 @@ public final class CoverageParser {
             }
             return true;
         }
-    }
-
-    /** Header names compare without blanks, brackets, asterisks, {@code _}, {@code -}, a BOM or case. */
-    static String headerKey(String header) {
-        StringBuilder key = new StringBuilder(header.length());
-        for (int i = 0; i < header.length(); i++) {
-            char c = header.charAt(i);
-            if (!Character.isWhitespace(c) && "()（）*＊_-\uFEFF".indexOf(c) < 0) {
-                key.append(Character.toLowerCase(c));
-            }
-        }
-        return key.toString();
     }
 
     private static RefusedException tooManyRows() {

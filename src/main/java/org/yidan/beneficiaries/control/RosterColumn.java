@@ -1,8 +1,5 @@
 package org.yidan.beneficiaries.control;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** The roster's columns, each with the names a header may give it (compared without blanks, case or brackets). */
 public enum RosterColumn {
     ID_NUMBER(true, "身份证号", "idNumber", "身份证号码", "公民身份号码", "证件号码", "id"),
@@ -19,31 +16,24 @@ public enum RosterColumn {
     VILLAGE(false, "村", "village", "村社区", "所在村"),
     HOUSEHOLD_INCOME(false, "家庭年收入", "householdIncome", "年收入", "家庭收入");
 
-    private final boolean required;
-    final String chineseName;
-    final String englishName;
-    final List<String> aliases;
+    final ColumnNames names;
 
     RosterColumn(boolean required, String chineseName, String englishName, String... otherNames) {
-        this.required = required;
-        this.chineseName = chineseName;
-        this.englishName = englishName;
-        List<String> names = new ArrayList<>(List.of(chineseName, englishName));
-        names.addAll(List.of(otherNames));
-        this.aliases = names.stream().map(RosterHeader::key).toList();
+        this.names = ColumnNames.of(required, chineseName, englishName, otherNames);
     }
 
     public boolean required() {
-        return required;
+        return names.required();
     }
 
     /** The column of this English name ({@code idNumber}), as a refusal of a file names a missing column. */
     public static java.util.Optional<RosterColumn> named(String englishName) {
-        return java.util.Arrays.stream(values()).filter(column -> column.englishName.equals(englishName)).findFirst();
+        return java.util.Arrays.stream(values()).filter(column -> column.names.englishName().equals(englishName))
+                .findFirst();
     }
 
     /** How error messages name the column: {@code 身份证号 (idNumber)}. */
     public String label() {
-        return chineseName + " (" + englishName + ")";
+        return names.label();
     }
 }

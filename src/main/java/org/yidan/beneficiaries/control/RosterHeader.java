@@ -24,7 +24,7 @@ final class RosterHeader {
 
     static {
         for (RosterColumn column : RosterColumn.values()) {
-            column.aliases.forEach(alias -> HEADERS.put(alias, column));
+            column.names.keys().forEach(alias -> HEADERS.put(alias, column));
         }
     }
 
@@ -36,7 +36,7 @@ final class RosterHeader {
     static int knownColumns(String[] cells) {
         int known = 0;
         for (String cell : cells) {
-            if (cell != null && HEADERS.containsKey(key(cell))) {
+            if (cell != null && HEADERS.containsKey(ColumnNames.key(cell))) {
                 known++;
             }
         }
@@ -49,7 +49,7 @@ final class RosterHeader {
         List<String> duplicates = new ArrayList<>();
         for (int i = 0; i < cells.length; i++) {
             String cell = cells[i] == null ? "" : cells[i].replace("\uFEFF", "").strip();
-            RosterColumn column = HEADERS.get(key(cell));
+            RosterColumn column = HEADERS.get(ColumnNames.key(cell));
             if (column == null) {
                 continue;
             }
@@ -73,7 +73,7 @@ final class RosterHeader {
             String names = missing.stream().map(RosterColumn::label).collect(Collectors.joining(", "));
             throw new RefusedException(422, ROSTER_INVALID, "The roster lacks the required column"
                     + (missing.size() > 1 ? "s " : " ") + names + "; its header (line " + line + ") reads: "
-                    + found + ".", missing.stream().map(column -> new FieldError(column.englishName,
+                    + found + ".", missing.stream().map(column -> new FieldError(column.names.englishName(),
                             "The roster has no column " + column.label() + ".")).toList());
         }
     }
@@ -83,11 +83,11 @@ final class RosterHeader {
         if (at == null || at >= cells.length || cells[at] == null) {
             return "";
         }
-        return clean(cells[at]);
+        return ColumnNames.clean(cells[at]);
     }
 
     String name(RosterColumn column) {
-        return text.getOrDefault(column, column.chineseName);
+        return text.getOrDefault(column, column.names.chineseName());
     }
 
     int order(String columnText) {
@@ -97,30 +97,5 @@ final class RosterHeader {
             }
         }
         return Integer.MAX_VALUE;
-    }
-
-    // ------------------------------------------------------------------------------------- names
-
-    /** Header names compare without blanks, brackets, asterisks (required marks), {@code _}, {@code -} or case. */
-    static String key(String header) {
-        StringBuilder key = new StringBuilder(header.length());
-        for (int i = 0; i < header.length(); i++) {
-            char c = header.charAt(i);
-            if (!Character.isWhitespace(c) && "()（）*＊_-\uFEFF".indexOf(c) < 0) {
-                key.append(Character.toLowerCase(c));
-            }
-        }
-        return key.toString();
-    }
-
-    /** A cell's text without surrounding blanks, Excel's text guards ({@code ="..."}, leading {@code '}) removed. */
-    static String clean(String cell) {
-        String text = cell.strip();
-        if (text.length() >= 3 && text.startsWith("=\"") && text.endsWith("\"")) {
-            text = text.substring(2, text.length() - 1).strip();
-        } else if (text.startsWith("'")) {
-            text = text.substring(1).strip();
-        }
-        return text;
     }
 }
