@@ -154,8 +154,31 @@ final class Browser implements AutoCloseable {
         wait.until(driver -> driver.findElements(dialog).stream()
                 .anyMatch(d -> d.isDisplayed() && "1".equals(d.getCssValue("opacity"))));
         click(buttonId);
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(dialog));
+        // PrimeFaces hides the dialog as soon as a button takes the click; one still open seconds later never got
+        // it (CI 2026-11-27: 30 s with the dialog open), and a user clicks again
+        long[] clicked = {System.nanoTime()};
+        wait.until(driver -> {
+            if (ExpectedConditions.invisibilityOfElementLocated(dialog).apply(driver)) {
+                return true;
+            }
+            if (System.nanoTime() - clicked[0] > 5_000_000_000L && ajaxIdle()) {
+                clicked[0] = System.nanoTime();
+                try {
+                    driver.findElements(By.id(buttonId)).stream().filter(WebElement::isDisplayed).findFirst()
+                            .ifPresent(WebElement::click);
+                } catch (WebDriverException closingOrCovered) {
+                    // the dialog closed or moved meanwhile: looked at again on the next poll
+                }
+            }
+            return false;
+        });
         settle();
+    }
+
+    private boolean ajaxIdle() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                "return (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty())"
+                        + " && (!window.jQuery || jQuery.active === 0);"));
     }
 
     /**
