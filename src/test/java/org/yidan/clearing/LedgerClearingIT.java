@@ -90,13 +90,23 @@ class LedgerClearingIT extends ApiFixture {
     }
 
     /** Settles a 会宁 inpatient bill; basic insurance pays {@code basic} (adjudicated outside). */
+    /** Settles a 10,000-yuan stay of which basic insurance (settled by its own system) paid {@code basic}. */
     JsonObject settle(String id, String hospital, String discharge, String basic) {
+        return settle(id, hospital, discharge, basic, "0");
+    }
+
+    /** The same, paid by critical-illness insurance's own system instead. */
+    JsonObject settleCritical(String id, String hospital, String discharge, String critical) {
+        return settle(id, hospital, discharge, "0", critical);
+    }
+
+    JsonObject settle(String id, String hospital, String discharge, String basic, String critical) {
         Api.Reply reply = clerk.post("/api/v1/settlements", """
                 {"idNumber": "%s", "hospital": {"code": "%s", "level": "COUNTY", "inCounty": true},
                  "visitType": "INPATIENT", "admissionDate": "%s", "dischargeDate": "%s",
                  "totalAmount": 10000.00, "policyScopeAmount": 8000.00, "specialDrugAmount": 0,
-                 "externalPayments": {"BASIC": %s, "CRITICAL": 0}}
-                """.formatted(id, hospital, discharge, discharge, basic),
+                 "externalPayments": {"BASIC": %s, "CRITICAL": %s}}
+                """.formatted(id, hospital, discharge, discharge, basic, critical),
                 "Idempotency-Key", UUID.randomUUID().toString());
         assertEquals(201, reply.status(), reply::toString);
         return reply.json();
@@ -378,18 +388,6 @@ class LedgerClearingIT extends ApiFixture {
     }
 
     /** Settles a 会宁 inpatient bill of which critical-illness insurance pays {@code critical} (adjudicated outside). */
-    JsonObject settleCritical(String id, String hospital, String discharge, String critical) {
-        Api.Reply reply = clerk.post("/api/v1/settlements", """
-                {"idNumber": "%s", "hospital": {"code": "%s", "level": "COUNTY", "inCounty": true},
-                 "visitType": "INPATIENT", "admissionDate": "%s", "dischargeDate": "%s",
-                 "totalAmount": 10000.00, "policyScopeAmount": 8000.00, "specialDrugAmount": 0,
-                 "externalPayments": {"BASIC": 0, "CRITICAL": %s}}
-                """.formatted(id, hospital, discharge, discharge, critical),
-                "Idempotency-Key", UUID.randomUUID().toString());
-        assertEquals(201, reply.status(), reply::toString);
-        return reply.json();
-    }
-
     /**
      * This deployment clears 会宁's critical-illness insurance by quarter ({@code yidan.clearing.620422.CRITICAL.period
      * =QUARTER} in arquillian.xml) and basic insurance by month (the default): fee months go to their quarter, the

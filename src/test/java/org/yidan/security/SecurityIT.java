@@ -96,27 +96,17 @@ class SecurityIT {
 
     @Test
     void aFundOfficersHugeBodyToThePreviewIsForbiddenBeforeItIsRead() {
-        RawHttp raw = new RawHttp(port, "127.0.0.1");
-        byte[] chunk = new byte[64 * 1024];
-        Arrays.fill(chunk, (byte) ' ');
         // declares 600 MB, sends 1 MB: the answer must come without the server waiting for (or keeping) the rest
-        RawHttp.Answer answer = raw.exchange("POST /api/v1/settlements/preview HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "Authorization: " + RawHttp.basic("demo-fund", "demo-fund") + "\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: 600000000",
-                chunk, 1024 * 1024, 20_000);
+        RawHttp.Answer answer = postBlanks("/api/v1/settlements/preview", "demo-fund", "application/json",
+                600_000_000, 1024 * 1024);
         assertEquals(403, answer.status(), answer.body());
         stillHealthy();
     }
 
     @Test
     void bodiesOverTheEndpointsLimitAre413() {
-        RawHttp raw = new RawHttp(port, "127.0.0.1");
-        byte[] chunk = new byte[64 * 1024];
-        Arrays.fill(chunk, (byte) ' ');
-        RawHttp.Answer declared = raw.exchange("POST /api/v1/settlements/preview HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "Authorization: " + RawHttp.basic("demo-clerk", "demo-clerk") + "\r\n"
-                        + "Content-Type: application/json\r\nContent-Length: 10000000",
-                chunk, 256 * 1024, 20_000);
+        RawHttp.Answer declared = postBlanks("/api/v1/settlements/preview", "demo-clerk", "application/json",
+                10_000_000, 256 * 1024);
         assertEquals(413, declared.status(), declared.body());
         assertTrue(declared.body().contains("BODY_TOO_LARGE"), declared.body());
 
@@ -137,12 +127,23 @@ class SecurityIT {
         }
 
         // the roster import takes files up to 32 MiB, not more
-        RawHttp.Answer roster = raw.exchange("POST /api/v1/beneficiaries/import HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        + "Authorization: " + RawHttp.basic("demo-registrar", "demo-registrar") + "\r\n"
-                        + "Content-Type: text/csv\r\nContent-Length: 40000000",
-                chunk, 256 * 1024, 20_000);
+        RawHttp.Answer roster = postBlanks("/api/v1/beneficiaries/import", "demo-registrar", "text/csv",
+                40_000_000, 256 * 1024);
         assertEquals(413, roster.status(), roster.body());
         stillHealthy();
+    }
+
+    /**
+     * A POST signed in as {@code user} (password = user name, the demo's) that declares {@code declared} bytes and
+     * sends blanks until {@code sent} bytes have gone or the server answers.
+     */
+    RawHttp.Answer postBlanks(String path, String user, String contentType, long declared, int sent) {
+        byte[] chunk = new byte[64 * 1024];
+        Arrays.fill(chunk, (byte) ' ');
+        return new RawHttp(port, "127.0.0.1").exchange("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Authorization: " + RawHttp.basic(user, user) + "\r\n"
+                        + "Content-Type: " + contentType + "\r\nContent-Length: " + declared,
+                chunk, sent, 20_000);
     }
 
     @Test
