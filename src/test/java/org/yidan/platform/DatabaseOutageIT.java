@@ -64,7 +64,8 @@ class DatabaseOutageIT {
         databasePort = freePort();
         int httpPort = freePort();
         payara = EmbeddedStack.startPayara(war(), work.resolve("payara"), httpPort, environment(),
-                work.resolve("payara.log"), List.of("--nocluster"));
+                work.resolve("payara.log"),
+                EmbeddedStack.loopbackOnly(EmbeddedStack.bindPreboot(work.resolve("preboot.asadmin"), EmbeddedStack.LOOPBACK)));
         api = new Api(new URL("http://127.0.0.1:" + httpPort + "/"));
     }
 
@@ -194,7 +195,8 @@ class DatabaseOutageIT {
         stopPayara();
         int httpPort = freePort();
         payara = EmbeddedStack.startPayara(war(), work.resolve("payara-2"), httpPort, environment(),
-                work.resolve("payara-2.log"), List.of("--nocluster"));
+                work.resolve("payara-2.log"),
+                EmbeddedStack.loopbackOnly(EmbeddedStack.bindPreboot(work.resolve("preboot.asadmin"), EmbeddedStack.LOOPBACK)));
         api = new Api(new URL("http://127.0.0.1:" + httpPort + "/"));
         Instant deadline = Instant.now().plus(Duration.ofMinutes(15));
         int readyAnswers = 0;

@@ -87,24 +87,46 @@ public final class EmbeddedStack implements AutoCloseable {
         variables.put("YIDAN_DB_PASSWORD", "postgres");
         variables.putAll(environment);
         Path preboot = war.getParent().resolve("payara-run-" + httpPort + "-preboot.asadmin");
-        Files.writeString(preboot, bindCommand(host) + System.lineSeparator());
+        bindPreboot(preboot, host);
         Process payara = startPayara(war, war.getParent().resolve("payara-run-" + httpPort), httpPort, variables,
                 inheritOutput ? null : dataDirectory.resolve("payara.log"),
-                List.of("--nocluster", "--prebootcommandfile", preboot.toString()));
+                loopbackOnly(preboot));
         return new EmbeddedStack(postgres, payara, httpPort, databasePort);
+    }
+
+    /**
+     * Payara Micro options that keep everything it opens on 127.0.0.1: the HTTP listener (the {@code preboot} file's
+     * bind command) and its data grid, a grid of one on a free loopback port. {@code --nocluster} is not enough: it
+     * still opens the grid's port 6900 on every interface; without cluster options it also looks for others by
+     * multicast.
+     */
+    public static List<String> loopbackOnly(Path preboot) throws IOException {
+        int gridPort;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            gridPort = probe.getLocalPort();
+        }
+        return List.of("--clustername", "yidan-" + gridPort, "--clustermode", "tcpip:127.0.0.1:" + gridPort,
+                "--startport", String.valueOf(gridPort), "--interfaces", "127.0.0.1",
+                "--prebootcommandfile", preboot.toString());
+    }
+
+    /** Writes a preboot command file that binds Payara's HTTP listener to {@code host}. */
+    public static Path bindPreboot(Path file, String host) throws IOException {
+        Files.writeString(file, bindCommand(host) + System.lineSeparator());
+        return file;
     }
 
     /**
      * Starts Payara Micro with the WAR at {@code /} on {@code httpPort}, in a fresh {@code rootDirectory}.
      * {@code log}: where its output goes, or {@code null} for this console. {@code options}: more Payara Micro
-     * options, e.g. {@code --nocluster}.
+     * options, e.g. {@link #loopbackOnly}.
      */
     public static Process startPayara(Path war, Path rootDirectory, int httpPort, Map<String, String> environment,
                                       Path log, List<String> options) throws IOException, ClassNotFoundException {
         deleteRecursively(rootDirectory);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx1g"));
+                "-Xmx1g", "-Dhazelcast.socket.bind.any=false"));
         // e.g. -Dyidan.payara.jvmOptions=-XX:StartFlightRecording=filename=target/payara.jfr to profile a benchmark
         String extraOptions = System.getProperty("yidan.payara.jvmOptions", "").trim();
         if (!extraOptions.isEmpty()) {
