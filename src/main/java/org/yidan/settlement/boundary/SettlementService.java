@@ -57,11 +57,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static org.yidan.security.entity.Role.ADMIN_NAME;
 import static org.yidan.security.entity.Role.AUDITOR_NAME;
@@ -171,7 +173,7 @@ public class SettlementService {
         Calculation calculation = CALCULATOR.calculate(policy, snapshot, request.bill(), current);
         // written by this settlement's one writing statement below, not by EclipseLink's flush
         locked.values().forEach(em::detach);
-        Map<AccumulatorKey, AccumulatorEntry> changed = new java.util.TreeMap<>();
+        Map<AccumulatorKey, AccumulatorEntry> changed = new TreeMap<>();
         for (AccumulatorDelta delta : calculation.accumulatorDeltas()) {
             AccumulatorEntry entry = locked.get(delta.key());
             entry.add(delta, policy.capOf(delta.key()).orElse(null));
@@ -455,7 +457,7 @@ public class SettlementService {
      * the idempotency record's completion. The settlement is not managed afterwards: the response and the event
      * are made from the object in memory, which holds what was written.
      */
-    private void store(Settlement s, java.util.Collection<AccumulatorEntry> changed, String idempotencyKey) {
+    private void store(Settlement s, Collection<AccumulatorEntry> changed, String idempotencyKey) {
         Object[] written = (Object[]) em.createNativeQuery("with s as (insert into settlement (receipt_no, county,"
                         + " policy_year, policy_fingerprint, id_number, person_name, hospital_code, hospital_level,"
                         + " hospital_in_county, visit_type, admission_date, discharge_date, total_amount,"
@@ -465,15 +467,17 @@ public class SettlementService {
                         + " ?21, ?22, ?23, ?24) returning receipt_no),"
                         + " r as (select ?25::jsonb as j),"
                         + " l as (insert into settlement_line (receipt_no, position, fund, amount)"
-                        + " select s.receipt_no, t.position, t.fund, t.amount from s, r, jsonb_to_recordset(r.j -> 'lines')"
-                        + " as t(position integer, fund varchar, amount numeric) returning 1),"
-                        + " st as (insert into settlement_step (receipt_no, position, rule_id, fund, base_amount, amount,"
-                        + " explanation, outcome) select s.receipt_no, t.position, t.rule_id, t.fund, t.base_amount,"
-                        + " t.amount, t.explanation, t.outcome from s, r, jsonb_to_recordset(r.j -> 'steps') as"
+                        + " select s.receipt_no, t.position, t.fund, t.amount from s, r,"
+                        + " jsonb_to_recordset(r.j -> 'lines') as t(position integer, fund varchar, amount numeric)"
+                        + " returning 1),"
+                        + " st as (insert into settlement_step (receipt_no, position, rule_id, fund, base_amount,"
+                        + " amount, explanation, outcome) select s.receipt_no, t.position, t.rule_id, t.fund,"
+                        + " t.base_amount, t.amount, t.explanation, t.outcome from s, r,"
+                        + " jsonb_to_recordset(r.j -> 'steps') as"
                         + " t(position integer, rule_id varchar, fund varchar, base_amount numeric, amount numeric,"
                         + " explanation text, outcome varchar) returning 1),"
-                        + " d as (insert into settlement_accumulator_delta (receipt_no, acc_key, base_delta, paid_delta)"
-                        + " select s.receipt_no, t.acc_key, t.base_delta, t.paid_delta from s, r,"
+                        + " d as (insert into settlement_accumulator_delta (receipt_no, acc_key, base_delta,"
+                        + " paid_delta) select s.receipt_no, t.acc_key, t.base_delta, t.paid_delta from s, r,"
                         + " jsonb_to_recordset(r.j -> 'deltas') as t(acc_key varchar, base_delta numeric,"
                         + " paid_delta numeric) returning 1),"
                         + " a as (update accumulator set base_amount = t.base_amount, paid_amount = t.paid_amount,"
