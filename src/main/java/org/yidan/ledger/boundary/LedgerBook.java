@@ -4,12 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.yidan.ledger.entity.LedgerEntry;
 import org.yidan.ledger.entity.LedgerEntryBooked;
-import org.yidan.ledger.entity.RegisteredHospital;
-import org.yidan.settlement.entity.Settlement;
+import org.yidan.platform.control.JsonFactories;
 import org.yidan.settlement.entity.SettlementFacts;
 import org.yidan.settlement.entity.SettlementReversed;
 import org.yidan.settlement.entity.SettlementSettled;
@@ -32,18 +32,55 @@ public class LedgerBook {
 
     void onSettlement(@Observes SettlementSettled event) {
         SettlementFacts s = event.settlement();
-        // the facts leave out the name and the policy scope: read them from the settlement, already in this
-        // transaction's persistence context (the township comes with the facts: the person is not read again)
-        Settlement stored = em.find(Settlement.class, s.receiptNo());
-        RegisteredHospital hospital = em.find(RegisteredHospital.class, s.hospitalCode());
+        // the hospital's name as registered at booking is read by the writing statement itself (see store)
         LedgerEntry entry = LedgerEntry.booking(new LedgerEntry.Facts(s.receiptNo(), s.county(), s.settledAt(),
-                s.settledBy(), s.idNumber(), stored.getPersonName(), s.township(),
-                String.join(",", s.personCategories()), s.standardTags(), s.hospitalCode(),
-                hospital == null ? null : hospital.getName(), s.hospitalLevel().name(), s.hospitalInCounty(),
-                s.visitType().name(), s.admissionDate(), s.dischargeDate(), s.totalAmount(),
-                stored.getPolicyScopeAmount(), stored.getSpecialDrugAmount(), s.fundTotal(), s.selfPay(),
-                s.fundLines()));
-        book(entry);
+                s.settledBy(), s.idNumber(), s.personName(), s.township(),
+                String.join(",", s.personCategories()), s.standardTags(), s.hospitalCode(), null,
+                s.hospitalLevel().name(), s.hospitalInCounty(), s.visitType().name(), s.admissionDate(),
+                s.dischargeDate(), s.totalAmount(), s.policyScopeAmount(), s.specialDrugAmount(), s.fundTotal(),
+                s.selfPay(), s.fundLines()));
+        long id = store(entry);
+        entryBooked.fire(new LedgerEntryBooked(id, entry.getCounty(), entry.getHospitalCode(), entry.getFeeMonth(),
+                Map.copyOf(entry.getFunds())));
+    }
+
+    /**
+     * A settlement's entry, its fund amounts and the registered hospital's name in one statement and round trip
+     * (EclipseLink wrote them as two inserts after a read of the hospital). The id comes from the entity's sequence:
+     * each nextval is the last id of a block of 50 that EclipseLink never hands out, since it takes the 50 ids up
+     * to the value it draws.
+     */
+    private long store(LedgerEntry e) {
+        JsonObjectBuilder funds = JsonFactories.object();
+        e.getFunds().forEach(funds::add);
+        Object[] written = (Object[]) em.createNativeQuery("with e as (insert into ledger_entry (id, receipt_no,"
+                        + " entry_type, county, fee_month, booked_at, booked_by, id_number, person_name, township,"
+                        + " categories, standard_tags, hospital_code, hospital_name, hospital_level,"
+                        + " hospital_in_county, visit_type, admission_date, discharge_date, total_amount,"
+                        + " policy_scope_amount, special_drug_amount, fund_total, self_pay)"
+                        + " select nextval('ledger_entry_seq'), ?1, 'SETTLEMENT', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+                        + " ?11, (select h.name from hospital h where h.code = ?11), ?12, ?13, ?14, ?15, ?16, ?17,"
+                        + " ?18, ?19, ?20, ?21 returning id),"
+                        + " f as (insert into ledger_entry_fund (entry_id, fund, amount)"
+                        + " select e.id, t.key, t.value::numeric from e, jsonb_each_text(?22::jsonb) as t"
+                        + " returning 1)"
+                        + " select (select id from e), (select count(*) from f)")
+                .setParameter(1, e.getReceiptNo()).setParameter(2, e.getCounty()).setParameter(3, e.getFeeMonth())
+                .setParameter(4, e.getBookedAt()).setParameter(5, e.getBookedBy()).setParameter(6, e.getIdNumber())
+                .setParameter(7, e.getPersonName()).setParameter(8, e.getTownship())
+                .setParameter(9, e.getCategories()).setParameter(10, e.getStandardTags())
+                .setParameter(11, e.getHospitalCode()).setParameter(12, e.getHospitalLevel())
+                .setParameter(13, e.isHospitalInCounty()).setParameter(14, e.getVisitType())
+                .setParameter(15, e.getAdmissionDate()).setParameter(16, e.getDischargeDate())
+                .setParameter(17, e.getTotalAmount()).setParameter(18, e.getPolicyScopeAmount())
+                .setParameter(19, e.getSpecialDrugAmount()).setParameter(20, e.getFundTotal())
+                .setParameter(21, e.getSelfPay()).setParameter(22, funds.build().toString())
+                .getSingleResult();
+        if (((Number) written[1]).intValue() != e.getFunds().size()) {
+            throw new IllegalStateException("Entry of " + e.getReceiptNo() + " booked " + written[1]
+                    + " fund amounts where " + e.getFunds().size() + " were due");
+        }
+        return ((Number) written[0]).longValue();
     }
 
     void onReversal(@Observes SettlementReversed event) {

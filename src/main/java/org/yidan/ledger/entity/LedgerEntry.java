@@ -228,6 +228,70 @@ public class LedgerEntry {
         return standardTags;
     }
 
+    public String getBookedBy() {
+        return bookedBy;
+    }
+
+    public String getIdNumber() {
+        return idNumber;
+    }
+
+    public String getPersonName() {
+        return personName;
+    }
+
+    public String getTownship() {
+        return township;
+    }
+
+    public String getCategories() {
+        return categories;
+    }
+
+    public String getHospitalName() {
+        return hospitalName;
+    }
+
+    public String getHospitalLevel() {
+        return hospitalLevel;
+    }
+
+    public boolean isHospitalInCounty() {
+        return hospitalInCounty;
+    }
+
+    public String getVisitType() {
+        return visitType;
+    }
+
+    public LocalDate getAdmissionDate() {
+        return admissionDate;
+    }
+
+    public LocalDate getDischargeDate() {
+        return dischargeDate;
+    }
+
+    public BigDecimal getTotalAmount() {
+        return totalAmount;
+    }
+
+    public BigDecimal getPolicyScopeAmount() {
+        return policyScopeAmount;
+    }
+
+    public BigDecimal getSpecialDrugAmount() {
+        return specialDrugAmount;
+    }
+
+    public BigDecimal getFundTotal() {
+        return fundTotal;
+    }
+
+    public BigDecimal getSelfPay() {
+        return selfPay;
+    }
+
     public String getHospitalCode() {
         return hospitalCode;
     }

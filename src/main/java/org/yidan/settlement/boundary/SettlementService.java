@@ -38,6 +38,7 @@ import org.yidan.settlement.control.SettlementJson;
 import org.yidan.settlement.control.SettlementRequest;
 import org.yidan.settlement.control.SettlementRequestJson;
 import org.yidan.settlement.control.SettledPerson;
+import org.yidan.settlement.control.SettlementRows;
 import org.yidan.settlement.control.SettlementView;
 import org.yidan.settlement.entity.AccumulatorEntry;
 import org.yidan.settlement.entity.DeltaEntry;
@@ -56,11 +57,13 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import static org.yidan.security.entity.Role.ADMIN_NAME;
 import static org.yidan.security.entity.Role.AUDITOR_NAME;
@@ -168,8 +171,13 @@ public class SettlementService {
 
         PersonSnapshot snapshot = person.snapshotOn(request.bill().dischargeDate());
         Calculation calculation = CALCULATOR.calculate(policy, snapshot, request.bill(), current);
+        // written by this settlement's one writing statement below, not by EclipseLink's flush
+        locked.values().forEach(em::detach);
+        Map<AccumulatorKey, AccumulatorEntry> changed = new TreeMap<>();
         for (AccumulatorDelta delta : calculation.accumulatorDeltas()) {
-            locked.get(delta.key()).add(delta, policy.capOf(delta.key()).orElse(null));
+            AccumulatorEntry entry = locked.get(delta.key());
+            entry.add(delta, policy.capOf(delta.key()).orElse(null));
+            changed.put(delta.key(), entry);
         }
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -178,9 +186,7 @@ public class SettlementService {
         fill(settlement, policy, person, snapshot, request, calculation, now, username);
         // allowed, but marked: the counter warned the clerk when the person was looked up
         settlement.setUninsured(person.uninsuredIn(policy.year()));
-        em.persist(settlement);
-        em.createNativeQuery("update idempotency_record set receipt_no = ?1 where idem_key = ?2")
-                .setParameter(1, settlement.getReceiptNo()).setParameter(2, idempotencyKey).executeUpdate();
+        store(settlement, changed.values(), idempotencyKey);
         audit.record(username, AuditAction.SETTLE, settlement.getReceiptNo(), AuditEvent.Outcome.SUCCESS,
                 person.idNumber().substring(0, 6) + " total " + calculation.totalAmount() + " funds "
                         + calculation.fundTotal() + " self-pay " + calculation.selfPay());
@@ -443,6 +449,68 @@ public class SettlementService {
             locked.put(entry.accumulatorKey(), entry);
         }
         return locked;
+    }
+
+    /**
+     * One statement instead of a flush of about twenty rows in six batches: the settlement, its lines, steps and
+     * accumulator deltas, the accumulators' new values (their rows are locked since {@link #lockAccumulators}) and
+     * the idempotency record's completion. The settlement is not managed afterwards: the response and the event
+     * are made from the object in memory, which holds what was written.
+     */
+    private void store(Settlement s, Collection<AccumulatorEntry> changed, String idempotencyKey) {
+        Object[] written = (Object[]) em.createNativeQuery("with s as (insert into settlement (receipt_no, county,"
+                        + " policy_year, policy_fingerprint, id_number, person_name, hospital_code, hospital_level,"
+                        + " hospital_in_county, visit_type, admission_date, discharge_date, total_amount,"
+                        + " policy_scope_amount, special_drug_amount, fund_total, self_pay, status, request_json,"
+                        + " person_categories, verification_code, settled_at, settled_by, uninsured) values (?1, ?2,"
+                        + " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19::jsonb, ?20,"
+                        + " ?21, ?22, ?23, ?24) returning receipt_no),"
+                        + " r as (select ?25::jsonb as j),"
+                        + " l as (insert into settlement_line (receipt_no, position, fund, amount)"
+                        + " select s.receipt_no, t.position, t.fund, t.amount from s, r,"
+                        + " jsonb_to_recordset(r.j -> 'lines') as t(position integer, fund varchar, amount numeric)"
+                        + " returning 1),"
+                        + " st as (insert into settlement_step (receipt_no, position, rule_id, fund, base_amount,"
+                        + " amount, explanation, outcome) select s.receipt_no, t.position, t.rule_id, t.fund,"
+                        + " t.base_amount, t.amount, t.explanation, t.outcome from s, r,"
+                        + " jsonb_to_recordset(r.j -> 'steps') as"
+                        + " t(position integer, rule_id varchar, fund varchar, base_amount numeric, amount numeric,"
+                        + " explanation text, outcome varchar) returning 1),"
+                        + " d as (insert into settlement_accumulator_delta (receipt_no, acc_key, base_delta,"
+                        + " paid_delta) select s.receipt_no, t.acc_key, t.base_delta, t.paid_delta from s, r,"
+                        + " jsonb_to_recordset(r.j -> 'deltas') as t(acc_key varchar, base_delta numeric,"
+                        + " paid_delta numeric) returning 1),"
+                        + " a as (update accumulator set base_amount = t.base_amount, paid_amount = t.paid_amount,"
+                        + " cap_amount = t.cap_amount from r, jsonb_to_recordset(r.j -> 'accumulators') as"
+                        + " t(acc_key varchar, base_amount numeric, paid_amount numeric, cap_amount numeric)"
+                        + " where accumulator.id_number = ?5 and accumulator.year = ?3"
+                        + " and accumulator.acc_key = t.acc_key returning 1),"
+                        + " i as (update idempotency_record set receipt_no = (select receipt_no from s)"
+                        + " where idem_key = ?26 returning 1)"
+                        + " select (select count(*) from l), (select count(*) from st), (select count(*) from d),"
+                        + " (select count(*) from a), (select count(*) from i)")
+                .setParameter(1, s.getReceiptNo()).setParameter(2, s.getCounty())
+                .setParameter(3, s.getPolicyYear()).setParameter(4, s.getPolicyFingerprint())
+                .setParameter(5, s.getIdNumber()).setParameter(6, s.getPersonName())
+                .setParameter(7, s.getHospitalCode()).setParameter(8, s.getHospitalLevel().name())
+                .setParameter(9, s.isHospitalInCounty()).setParameter(10, s.getVisitType().name())
+                .setParameter(11, s.getAdmissionDate()).setParameter(12, s.getDischargeDate())
+                .setParameter(13, s.getTotalAmount()).setParameter(14, s.getPolicyScopeAmount())
+                .setParameter(15, s.getSpecialDrugAmount()).setParameter(16, s.getFundTotal())
+                .setParameter(17, s.getSelfPay()).setParameter(18, s.getStatus().name())
+                .setParameter(19, s.getRequestJson()).setParameter(20, String.join(",", s.getPersonCategories()))
+                .setParameter(21, s.getVerificationCode()).setParameter(22, s.getSettledAt())
+                .setParameter(23, s.getSettledBy()).setParameter(24, s.isUninsured())
+                .setParameter(25, SettlementRows.json(s, changed)).setParameter(26, idempotencyKey)
+                .getSingleResult();
+        int[] expected = {s.getLines().size(), s.getSteps().size(), s.getAccumulatorDeltas().size(), changed.size(), 1};
+        for (int i = 0; i < expected.length; i++) {
+            if (((Number) written[i]).intValue() != expected[i]) {
+                // rolls the whole settlement back rather than commit it in part
+                throw new IllegalStateException("Settlement " + s.getReceiptNo() + " wrote " + written[i]
+                        + " rows where " + expected[i] + " were due (lines, steps, deltas, accumulators, idempotency)");
+            }
+        }
     }
 
     private List<AccumulatorEntry> entries(String idNumber, int year, List<AccumulatorKey> keys) {

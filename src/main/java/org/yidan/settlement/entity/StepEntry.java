@@ -69,4 +69,8 @@ public class StepEntry {
     public String getExplanation() {
         return explanation;
     }
+
+    public String getOutcome() {
+        return outcome;
+    }
 }
