@@ -1,80 +1,357 @@
 package org.yidan.simulation.control;
 
+import org.yidan.policy.entity.Bill;
+import org.yidan.policy.entity.BillItem;
 import org.yidan.policy.entity.CategoryPeriod;
+import org.yidan.policy.entity.DeclaredFunds;
 import org.yidan.policy.entity.DiseaseApproval;
+import org.yidan.policy.entity.Fund;
+import org.yidan.policy.entity.Hospital;
+import org.yidan.policy.entity.HospitalLevel;
+import org.yidan.policy.entity.ItemCategory;
 import org.yidan.policy.entity.PersonCategory;
 import org.yidan.policy.entity.PersonSnapshot;
-import org.yidan.settlement.control.SettlementRequest;
+import org.yidan.policy.entity.VisitType;
 import org.yidan.settlement.control.StoredRequests;
 
+import java.math.BigDecimal;
+import java.sql.Connection;
 import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.IntStream;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads the bills a simulation replays from the settlements: a county's settled (not reversed) bills discharged in the
  * period, in discharge order (then in the order they were settled), each with the categories the settlement stored
- * and the chronic-disease approvals the registry knows on the discharge date. Three statements, each read once; the
- * server runs them through JPA, the benchmark through JDBC.
+ * and the chronic-disease approvals the registry knows on the discharge date: the registry's approvals and exits, then
+ * the settlements, in consecutive parts read side by side over connections of their own.
+ *
+ * <p>Each bill is rebuilt from the settlement's own columns (the scalars the settlement was made with, and its items
+ * and external payments, which V22 generates from the stored request): parsing 300,000 stored requests was most of
+ * the what-if's time (issue 11). Only a settlement stored before V8, whose request is kept as canonical text, is
+ * parsed. A person's snapshot is made once per person and what it depends on (the categories stored, the approvals
+ * effective, an exit), not once per bill: every bill of a person shares it.
  */
 public final class StoredBills {
 
-    /** Runs a query with positional parameters {@code ?1, ?2, …} (each once, in order) and answers its rows. */
+    /**
+     * Runs a query with positional parameters {@code ?1, ?2, …} (each once, in order) and hands its rows, in order, to
+     * {@code row}, one at a time: an implementation may stream them.
+     */
     @FunctionalInterface
     public interface Rows {
-        List<Object[]> query(String sql, Object... parameters);
+        void query(String sql, Consumer<Object[]> row, Object... parameters);
     }
 
+    /** Rows read per round trip when streaming over JDBC. */
+    static final int FETCH_SIZE = 5_000;
+
     private static final String PERIOD = "county = ?1 and status = 'SETTLED' and discharge_date between ?2 and ?3";
+    /** One with nothing: a person who exited the registry by the discharge date. */
+    private static final PersonSnapshot NOBODY = PersonSnapshot.of(Set.of(), Set.of());
+    private static final Pattern POSITION = Pattern.compile("\\?(\\d+)");
 
     private StoredBills() {
     }
 
+    /** As {@link #read(List, Executor, String, LocalDate, LocalDate)} over one connection, on the calling thread. */
     public static List<ReplayBill> read(Rows db, String county, LocalDate from, LocalDate to) {
+        return read(List.of(db), Runnable::run, county, from, to);
+    }
+
+    /**
+     * @param connections one {@link Rows} per connection: the period is read in as many parts of about as many bills
+     *                    each, consecutive in discharge order, each part over its own connection, the first on the
+     *                    calling thread and the others on {@code otherThreads}. PostgreSQL producing the rows and the
+     *                    JVM decoding them take about as long as each other, and each part's two alternate: two parts
+     *                    keep two cores busy.
+     */
+    public static List<ReplayBill> read(List<Rows> connections, Executor otherThreads, String county,
+                                        LocalDate from, LocalDate to) {
+        Rows db = connections.get(0);
         Object[] period = {county, Date.valueOf(from), Date.valueOf(to)};
-        Map<String, List<DiseaseApproval>> diseases = new HashMap<>();
-        for (Object[] columns : db.query("select d.id_number, d.code, d.approved_on from beneficiary_disease d"
-                + " where d.id_number in (select id_number from settlement where " + PERIOD + ")", period)) {
-            diseases.computeIfAbsent(((String) columns[0]).trim(), id -> new ArrayList<>())
-                    .add(new DiseaseApproval((String) columns[1], date(columns[2])));
-        }
+        Map<String, List<DiseaseApproval>> approvals = new HashMap<>();
+        db.query("select d.id_number, d.code, d.approved_on from beneficiary_disease d"
+                + " where d.id_number in (select id_number from settlement where " + PERIOD + ")", columns ->
+                approvals.computeIfAbsent(((String) columns[0]).trim(), id -> new ArrayList<>())
+                        .add(new DiseaseApproval((String) columns[1], date(columns[2]))), period);
         Map<String, LocalDate> exits = new HashMap<>();
-        for (Object[] columns : db.query("select b.id_number, b.exited_on from beneficiary b"
+        db.query("select b.id_number, b.exited_on from beneficiary b"
                 + " where b.exited_on is not null and b.id_number in (select id_number from settlement where "
-                + PERIOD + ")", period)) {
-            exits.put(((String) columns[0]).trim(), date(columns[1]));
+                + PERIOD + ")", columns -> exits.put(((String) columns[0]).trim(), date(columns[1])), period);
+
+        List<LocalDate> starts = partStarts(db, period, from, connections.size());
+        List<CompletableFuture<List<ReplayBill>>> others = new ArrayList<>();
+        for (int part = 1; part < starts.size(); part++) {
+            Rows connection = connections.get(part);
+            LocalDate start = starts.get(part);
+            LocalDate end = part + 1 < starts.size() ? starts.get(part + 1).minusDays(1) : to;
+            others.add(CompletableFuture.supplyAsync(() -> part(connection, county, start, end, approvals, exits),
+                    otherThreads));
         }
-        List<Object[]> rows = db.query("select receipt_no, id_number, request_json::text, person_categories"
-                + " from settlement where " + PERIOD + " order by discharge_date, settled_at, receipt_no", period);
-        // one String per person, so that the replay's per-person lookups hash each ID number once
-        Map<String, String> idNumbers = new HashMap<>();
-        for (Object[] columns : rows) {
-            columns[1] = idNumbers.computeIfAbsent(((String) columns[1]).trim(), id -> id);
+        List<ReplayBill> bills;
+        try {
+            bills = part(db, county, from, starts.size() > 1 ? starts.get(1).minusDays(1) : to, approvals, exits);
+        } finally {
+            // the other parts use connections the caller closes after this: never leave one running
+            for (CompletableFuture<List<ReplayBill>> other : others) {
+                try {
+                    other.join();
+                } catch (CompletionException ignoredHere) {
+                    // thrown again below
+                }
+            }
         }
-        // parsing the stored requests is most of the reading's work, and each stands alone: on every core
-        return IntStream.range(0, rows.size()).parallel().mapToObj(i -> {
-            Object[] columns = rows.get(i);
-            String idNumber = (String) columns[1];
-            SettlementRequest request = StoredRequests.read((String) columns[2]);
-            LocalDate discharge = request.bill().dischargeDate();
-            LocalDate exited = exits.get(idNumber);
-            PersonSnapshot person = exited != null && !discharge.isBefore(exited)
-                    ? PersonSnapshot.of(Set.of(), Set.of())
-                    : PersonSnapshot.asOf(discharge, heldOn(discharge, (String) columns[3]),
-                    diseases.getOrDefault(idNumber, List.of()));
-            return new ReplayBill((String) columns[0], idNumber, person, request.bill());
-        }).toList();
+        List<ReplayBill> all = new ArrayList<>(bills);
+        for (CompletableFuture<List<ReplayBill>> other : others) {
+            try {
+                all.addAll(other.join());
+            } catch (CompletionException failed) {
+                throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+            }
+        }
+        return all;
+    }
+
+    /**
+     * The first discharge date of each part: {@code from}, then the days after which about {@code 1/parts} of the
+     * period's bills are behind (a day is never split, so that each part keeps its own order).
+     */
+    private static List<LocalDate> partStarts(Rows db, Object[] period, LocalDate from, int parts) {
+        List<LocalDate> starts = new ArrayList<>(List.of(from));
+        if (parts < 2) {
+            return starts;
+        }
+        List<LocalDate> days = new ArrayList<>();
+        List<Long> counts = new ArrayList<>();
+        db.query("select discharge_date, count(*) from settlement where " + PERIOD
+                + " group by discharge_date order by discharge_date", columns -> {
+                    days.add(date(columns[0]));
+                    counts.add(((Number) columns[1]).longValue());
+                }, period);
+        long total = counts.stream().mapToLong(Long::longValue).sum();
+        long behind = 0;
+        for (int day = 0; day < days.size() - 1 && starts.size() < parts; day++) {
+            behind += counts.get(day);
+            if (behind * parts >= total * starts.size()) {
+                starts.add(days.get(day + 1));
+            }
+        }
+        return starts;
+    }
+
+    private static List<ReplayBill> part(Rows db, String county, LocalDate from, LocalDate to,
+                                         Map<String, List<DiseaseApproval>> approvals, Map<String, LocalDate> exits) {
+        Rebuilt rebuilt = new Rebuilt(approvals, exits);
+        db.query("select receipt_no, id_number, person_categories, visit_type, hospital_code, hospital_level,"
+                + " hospital_in_county, admission_date, discharge_date, total_amount, policy_scope_amount,"
+                + " special_drug_amount, bill_item_categories::text, bill_item_amounts::text, external_funds::text,"
+                + " external_amounts::text, case when external_funds is null then request_json ->> 'canonicalText' end"
+                + " from settlement where " + PERIOD + " order by discharge_date, settled_at, receipt_no",
+                rebuilt, county, Date.valueOf(from), Date.valueOf(to));
+        return rebuilt.bills;
+    }
+
+    /**
+     * {@link Rows} over a JDBC connection, streaming: the PostgreSQL driver reads a result in rounds of
+     * {@link #FETCH_SIZE} rows only inside a transaction, so a connection in auto-commit is taken out of it for the
+     * query (and put back, the read-only transaction rolled back). Under a caller's transaction it is left as it is.
+     */
+    public static Rows over(Connection connection) {
+        return (sql, row, parameters) -> {
+            Matcher positions = POSITION.matcher(sql);
+            try {
+                boolean autoCommit = connection.getAutoCommit();
+                if (autoCommit) {
+                    connection.setAutoCommit(false);
+                }
+                try (PreparedStatement statement = connection.prepareStatement(positions.replaceAll("?"))) {
+                    positions.reset();
+                    for (int i = 1; positions.find(); i++) {
+                        statement.setObject(i, parameters[Integer.parseInt(positions.group(1)) - 1]);
+                    }
+                    statement.setFetchSize(FETCH_SIZE);
+                    try (ResultSet result = statement.executeQuery()) {
+                        int columns = result.getMetaData().getColumnCount();
+                        while (result.next()) {
+                            Object[] values = new Object[columns];
+                            for (int c = 0; c < columns; c++) {
+                                values[c] = result.getObject(c + 1);
+                            }
+                            row.accept(values);
+                        }
+                    }
+                } finally {
+                    if (autoCommit) {
+                        connection.rollback();
+                        connection.setAutoCommit(true);
+                    }
+                }
+            } catch (SQLException failure) {
+                throw new IllegalStateException(failure);
+            }
+        };
+    }
+
+    /** What a person's snapshots depend on besides the settlement: the registry's approvals and exit. */
+    private static final class Person {
+        final String idNumber;
+        final List<DiseaseApproval> approvals;
+        final LocalDate exited;
+        /** The snapshots made so far, by the categories stored and the approvals effective ({@link #key}). */
+        final Map<Object, PersonSnapshot> snapshots = new HashMap<>(4);
+
+        Person(String idNumber, List<DiseaseApproval> approvals, LocalDate exited) {
+            this.idNumber = idNumber;
+            this.approvals = approvals;
+            this.exited = exited;
+        }
+
+        PersonSnapshot on(LocalDate discharge, String categories) {
+            if (exited != null && !discharge.isBefore(exited)) {
+                return NOBODY;
+            }
+            return snapshots.computeIfAbsent(key(discharge, categories),
+                    key -> PersonSnapshot.asOf(discharge, heldOn(discharge, categories), approvals));
+        }
+
+        /** The categories stored and which approvals are effective on the day (in the order of {@link #approvals}). */
+        private Object key(LocalDate discharge, String categories) {
+            if (approvals.size() <= Long.SIZE) {
+                long effective = 0;
+                for (int i = 0; i < approvals.size(); i++) {
+                    if (approvals.get(i).effectiveOn(discharge)) {
+                        effective |= 1L << i;
+                    }
+                }
+                return new Key(categories, effective);
+            }
+            List<Boolean> effective = new ArrayList<>(approvals.size());
+            for (DiseaseApproval approval : approvals) {
+                effective.add(approval.effectiveOn(discharge));
+            }
+            return List.of(categories, effective);
+        }
+    }
+
+    private record Key(String categories, long effectiveApprovals) {
+    }
+
+    /**
+     * The settlements' rows as bills, in the order they come. Equal hospitals, dates and ID numbers are one object
+     * each, so that 300,000 bills do not hold 300,000 copies of the few hundred there are.
+     */
+    private static final class Rebuilt implements Consumer<Object[]> {
+        final List<ReplayBill> bills = new ArrayList<>();
+        final Map<String, List<DiseaseApproval>> approvals;
+        final Map<String, LocalDate> exits;
+        /** This part's persons: each part its own, so that no two threads share one's snapshots. */
+        final Map<String, Person> persons = new HashMap<>();
+        final Map<Hospital, Hospital> hospitals = new HashMap<>();
+        final Map<Object, LocalDate> dates = new HashMap<>();
+        final Map<String, Fund> funds = new HashMap<>();
+        final Map<String, String> categories = new HashMap<>();
+
+        Rebuilt(Map<String, List<DiseaseApproval>> approvals, Map<String, LocalDate> exits) {
+            this.approvals = approvals;
+            this.exits = exits;
+        }
+
+        @Override
+        public void accept(Object[] columns) {
+            String receiptNo = (String) columns[0];
+            Person person = persons.computeIfAbsent(((String) columns[1]).trim(),
+                    id -> new Person(id, approvals.getOrDefault(id, List.of()), exits.get(id)));
+            String held = columns[2] == null ? "" : categories.computeIfAbsent((String) columns[2], codes -> codes);
+            Bill bill;
+            if (columns[16] != null) {
+                // stored before V8: the request's canonical text is all there is of the items and external payments
+                bill = StoredRequests.parse((String) columns[16]).bill();
+            } else {
+                bill = new Bill(VisitType.valueOf((String) columns[3]),
+                        hospitals.computeIfAbsent(new Hospital(((String) columns[4]),
+                                HospitalLevel.valueOf((String) columns[5]), (Boolean) columns[6]), h -> h),
+                        internedDate(columns[7]), internedDate(columns[8]), (BigDecimal) columns[9],
+                        (BigDecimal) columns[10], (BigDecimal) columns[11],
+                        items((String) columns[12], (String) columns[13]),
+                        externalPayments((String) columns[14], (String) columns[15]));
+            }
+            bills.add(new ReplayBill(receiptNo, person.idNumber, person.on(bill.dischargeDate(), held), bill));
+        }
+
+        private LocalDate internedDate(Object value) {
+            return dates.computeIfAbsent(value, StoredBills::date);
+        }
+
+        private static List<BillItem> items(String categories, String amounts) {
+            String[] category = elements(categories);
+            String[] amount = elements(amounts);
+            if (category.length != amount.length) {
+                throw new IllegalStateException("A settlement's item categories and amounts do not pair: "
+                        + categories + " " + amounts);
+            }
+            List<BillItem> items = new ArrayList<>(category.length);
+            for (int i = 0; i < category.length; i++) {
+                items.add(new BillItem(ItemCategory.valueOf(category[i]), new BigDecimal(amount[i])));
+            }
+            return items;
+        }
+
+        private Map<Fund, BigDecimal> externalPayments(String codes, String amounts) {
+            String[] code = elements(codes);
+            String[] amount = elements(amounts);
+            if (code.length != amount.length) {
+                throw new IllegalStateException("A settlement's external funds and amounts do not pair: "
+                        + codes + " " + amounts);
+            }
+            Map<Fund, BigDecimal> payments = new TreeMap<>();
+            for (int i = 0; i < code.length; i++) {
+                payments.put(funds.computeIfAbsent(code[i], DeclaredFunds.current()::stored), new BigDecimal(amount[i]));
+            }
+            return payments;
+        }
+    }
+
+    /**
+     * The elements of a one-dimensional PostgreSQL array in its text form ({@code {A,B}}, {@code {}}). The arrays read
+     * here hold item categories, fund codes ({@code [A-Z][A-Z0-9_]*}) and amounts: PostgreSQL quotes such an element
+     * only when it reads as NULL, and none holds a comma, a quote or a backslash.
+     */
+    static String[] elements(String array) {
+        if (array == null || array.length() < 2 || array.charAt(0) != '{' || array.charAt(array.length() - 1) != '}') {
+            throw new IllegalStateException("Not an array of a settlement's bill: " + array);
+        }
+        if (array.length() == 2) {
+            return new String[0];
+        }
+        String[] elements = array.substring(1, array.length() - 1).split(",", -1);
+        for (int i = 0; i < elements.length; i++) {
+            String element = elements[i];
+            if (element.length() >= 2 && element.charAt(0) == '"') {
+                elements[i] = element.substring(1, element.length() - 1);
+            }
+        }
+        return elements;
     }
 
     /** The categories the settlement stored as held on its discharge date (the registry may have changed since). */
     private static List<CategoryPeriod> heldOn(LocalDate discharge, String codes) {
         List<CategoryPeriod> held = new ArrayList<>();
-        for (String code : codes == null ? new String[0] : codes.split(",")) {
+        for (String code : codes.split(",")) {
             if (!code.isBlank()) {
                 held.add(new CategoryPeriod(PersonCategory.valueOf(code.trim()), discharge, discharge));
             }
