@@ -23,7 +23,6 @@ import org.yidan.reports.control.Target;
 import org.yidan.reports.control.TargetCatalog;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.flywaydb.core.Flyway;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.policy.CalculatorBenchmark;
 import org.yidan.policy.entity.Bill;
@@ -130,8 +129,7 @@ public final class SimulationBenchmark {
         Path data = Files.createTempDirectory("yidan-whatif-bench");
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.toFile())
                 .setCleanDataDirectory(true).setServerConfig("shared_buffers", "256MB").start()) {
-            Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load()
-                    .migrate();
+            org.yidan.platform.MigratedPostgres.migrate(postgres);
             try (Connection db = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres")
                     + "&reWriteBatchedInserts=true");
                  Connection second = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"))) {
