@@ -1,10 +1,10 @@
 package org.yidan.beneficiaries.control;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord;
+import org.yidan.platform.control.JsonFactories;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -54,15 +54,15 @@ public final class NewPersonRows {
 
     /** The rows that store {@code persons} (validated, none of them in the registry yet). */
     public static Rows of(List<BeneficiaryRecord> persons) {
-        JsonArrayBuilder people = Json.createArrayBuilder();
-        JsonArrayBuilder categories = Json.createArrayBuilder();
-        JsonArrayBuilder tags = Json.createArrayBuilder();
-        JsonArrayBuilder diseases = Json.createArrayBuilder();
+        JsonArrayBuilder people = JsonFactories.array();
+        JsonArrayBuilder categories = JsonFactories.array();
+        JsonArrayBuilder tags = JsonFactories.array();
+        JsonArrayBuilder diseases = JsonFactories.array();
         int categoryRows = 0;
         int tagRows = 0;
         int diseaseRows = 0;
         for (BeneficiaryRecord person : persons) {
-            JsonObjectBuilder row = Json.createObjectBuilder().add("id_number", person.idNumber())
+            JsonObjectBuilder row = JsonFactories.object().add("id_number", person.idNumber())
                     .add("name", person.name()).add("county", person.county());
             text(row, "household_id", person.householdId());
             text(row, "exited_on", date(person.exitedOn()));
@@ -74,18 +74,18 @@ public final class NewPersonRows {
             people.add(row);
             int position = 0;
             for (BeneficiaryRecord.CategorySpan span : person.categories()) {
-                JsonObjectBuilder category = Json.createObjectBuilder().add("id_number", person.idNumber())
+                JsonObjectBuilder category = JsonFactories.object().add("id_number", person.idNumber())
                         .add("position", position++).add("code", span.code()).add("valid_from", date(span.from()));
                 text(category, "valid_to", date(span.to()));
                 categories.add(category);
                 categoryRows++;
             }
             for (String tag : person.standardTags()) {
-                tags.add(Json.createObjectBuilder().add("id_number", person.idNumber()).add("tag", tag));
+                tags.add(JsonFactories.object().add("id_number", person.idNumber()).add("tag", tag));
                 tagRows++;
             }
             for (BeneficiaryRecord.DiseaseApproval disease : person.chronicDiseases()) {
-                diseases.add(Json.createObjectBuilder().add("id_number", person.idNumber())
+                diseases.add(JsonFactories.object().add("id_number", person.idNumber())
                         .add("code", disease.code()).add("approved_on", date(disease.approvedOn())));
                 diseaseRows++;
             }
