@@ -24,7 +24,9 @@ import java.util.regex.Pattern;
 /**
  * Prints how long the report's summary of a county-year with 300,000 settlements takes, and a month's disclosure
  * draft of 5,000 persons, on an embedded PostgreSQL with the product's migrations: the very statements of
- * {@link SettledFacts}, run over JDBC (no application server). Not a test: it prints figures.
+ * {@link SettledFacts}, run over JDBC (no application server) — the kept cells that the server reads for whole
+ * months, filled by V20's backfill over the journal loaded before it, and the journal scan it runs for other
+ * periods — and what V20's triggers add to a booking. Not a test: it prints figures.
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.yidan.reports.ReportsBenchmark
  * </pre>

@@ -31,6 +31,10 @@ import java.util.stream.Collectors;
  * fund's amount from {@code ledger_entry_fund}. The summary's totals therefore equal the ledger's for the same
  * filter by construction.
  * <p>
+ * For whole months of one year the summary reads the same sums kept per fee month and breakdown keys by the
+ * journal's triggers (V20) instead of scanning the entries ({@link #keptAggregatesSql()}); both statements give
+ * the same figures.
+ * <p>
  * Every figure is aggregated by PostgreSQL; nothing here loops over settlements in Java.
  */
 @Stateless
