@@ -129,6 +129,11 @@ $$;
 -- rows given, never all rows of their entry.
 create function report_cell_funds_add(booked ledger_entry_fund[]) returns void language plpgsql as $$
 begin
+    -- the cell is the entry's: a fund row written before its entry would be lost from the report, so refuse it
+    if exists (select 1 from unnest(booked) f where not exists (select 1 from ledger_entry e where e.id = f.entry_id)) then
+        raise exception 'ledger_entry_fund rows written before their ledger_entry: the report cells cannot place them'
+            using errcode = 'foreign_key_violation';
+    end if;
     insert into report_cell_fund as r (county, fee_month, visit_type, hospital_level, hospital_code, township,
                                        categories, standard_tags, fund, amount)
     select e.county, e.fee_month, e.visit_type, e.hospital_level, e.hospital_code, coalesce(e.township, ''),
