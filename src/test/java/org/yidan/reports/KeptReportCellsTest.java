@@ -150,6 +150,17 @@ class KeptReportCellsTest {
         }
     }
 
+    /** EclipseLink reads '#' in a native query as a parameter marker: the server's statement must carry none. */
+    @Test
+    void theKeptStatementBindsEachParameterOnceAndHasNoEclipseLinkMarkers() {
+        String sql = SettledFacts.keptAggregatesSql();
+        for (String parameter : List.of("?1", "?2", "?3")) {
+            assertEquals(2, sql.split(java.util.regex.Pattern.quote(parameter), -1).length, parameter);
+        }
+        assertFalse(sql.contains("#"), sql);
+        assertFalse(sql.contains("::"), sql);
+    }
+
     private static void assertSameFigures(Connection db, String what) throws Exception {
         String[][] periods = {{"2020-01-01", "2020-12-31"}, {"2020-03-01", "2020-03-31"}, {"2020-01-01", "2020-03-31"},
                 {"2020-07-01", "2020-12-31"}, {"2019-12-01", "2019-12-31"}, {"2021-01-01", "2021-12-31"}};

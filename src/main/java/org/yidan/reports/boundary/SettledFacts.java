@@ -153,17 +153,21 @@ public class SettledFacts {
      * whose kept months of the period hold a settlement not reversed. Public for the benchmark and its test.
      */
     public static String keptAggregatesSql() {
-        String months = "fee_month between to_char(cast(?2 as date), 'YYYY-MM') and to_char(cast(?3 as date), 'YYYY-MM')";
-        // bits of the period's months (bit 0 = January) in report_person.months
-        // (casts spelt out: EclipseLink reads a colon in a native query as a parameter)
-        String first = "cast(extract(month from cast(?2 as date)) as int)";
-        String last = "cast(extract(month from cast(?3 as date)) as int)";
-        String mask = "((1 << " + last + ") - 1) # ((1 << (" + first + " - 1)) - 1)";
-        StringBuilder sql = new StringBuilder("with cells as materialized (select * from report_cell where county = ?1 and "
-                + months + "),\n"
-                + "fund_cells as materialized (select * from report_cell_fund where county = ?1 and " + months + "),\n"
-                + "kept_persons as materialized (select dimension, key, sub_key, months from report_person"
-                + " where county = ?1 and year = cast(extract(year from cast(?2 as date)) as smallint) and months & (" + mask + ") <> 0),\n"
+        // each parameter once, and no '#' or ':' (EclipseLink reads them in a native query as parameter markers)
+        StringBuilder sql = new StringBuilder("with p as materialized (select cast(?1 as varchar) as county,"
+                + " cast(?2 as date) as d1, cast(?3 as date) as d2),\n"
+                + "q as materialized (select county, to_char(d1, 'YYYY-MM') as m1, to_char(d2, 'YYYY-MM') as m2,"
+                + " to_char(d1, 'YYYY-') as year_prefix, cast(extract(year from d1) as smallint) as year,"
+                + " cast(extract(month from d1) as int) as first_month, cast(extract(month from d2) as int) as last_month"
+                + " from p),\n"
+                + "cells as materialized (select c.* from report_cell c join q on c.county = q.county"
+                + " and c.fee_month between q.m1 and q.m2),\n"
+                + "fund_cells as materialized (select c.* from report_cell_fund c join q on c.county = q.county"
+                + " and c.fee_month between q.m1 and q.m2),\n"
+                // the bits of the period's months (bit 0 = January) in report_person.months
+                + "kept_persons as materialized (select r.dimension, r.key, r.sub_key, r.months from report_person r"
+                + " join q on r.county = q.county and r.year = q.year and r.months & (((1 << q.last_month) - 1)"
+                + " - ((1 << (q.first_month - 1)) - 1)) <> 0),\n"
                 + "measures as (" + union("sum(x.settlements), sum(x.in_county), sum(x.total_amount),"
                 + " sum(x.policy_scope_amount), sum(x.fund_total), sum(x.self_pay)", "cells", "") + "),\n"
                 // '' is how the cells keep "none" (no township, category, tag): the report's null
@@ -172,9 +176,9 @@ public class SettledFacts {
                 + " where dimension <> 'all' group by dimension, key, sub_key"
                 + " union all select 'all', null, null, count(*) from kept_persons where dimension = 'all'"
                 // a month's head count: the persons whose bit of that month is set
-                + " union all select 'month', cast(to_char(cast(?2 as date), 'YYYY-') || lpad(cast(m as text), 2, '0') as varchar),"
-                + " null, count(*) from kept_persons p join generate_series(" + first + ", " + last + ") m"
-                + " on p.months & (1 << (m - 1)) <> 0 where p.dimension = 'all' group by m),\n"
+                + " union all select 'month', cast(q.year_prefix || lpad(cast(m as text), 2, '0') as varchar), null,"
+                + " count(*) from kept_persons k cross join q join generate_series(q.first_month, q.last_month) m"
+                + " on k.months & (1 << (m - 1)) <> 0 where k.dimension = 'all' group by q.year_prefix, m),\n"
                 + "funds as (" + union("x.fund, sum(x.amount)", "fund_cells", "x.fund") + ")\n");
         sql.append(finalSelect());
         return sql.toString();
