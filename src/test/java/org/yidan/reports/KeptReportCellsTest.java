@@ -150,6 +150,15 @@ class KeptReportCellsTest {
         }
     }
 
+    /** Periods the kept cells cannot answer (head counts are kept per whole month and year) scan the journal. */
+    @Test
+    void onlyWholeMonthsOfOneYearAreReadFromTheKeptCells() {
+        assertTrue(SettledFacts.wholeMonthsOfOneYear(LocalDate.of(2020, 2, 1), LocalDate.of(2020, 2, 29)));
+        assertFalse(SettledFacts.wholeMonthsOfOneYear(LocalDate.of(2020, 2, 1), LocalDate.of(2020, 2, 28)));
+        assertFalse(SettledFacts.wholeMonthsOfOneYear(LocalDate.of(2020, 1, 5), LocalDate.of(2020, 3, 31)));
+        assertFalse(SettledFacts.wholeMonthsOfOneYear(LocalDate.of(2019, 12, 1), LocalDate.of(2020, 1, 31)));
+    }
+
     /** EclipseLink reads '#' in a native query as a parameter marker: the server's statement must carry none. */
     @Test
     void theKeptStatementBindsEachParameterOnceAndHasNoEclipseLinkMarkers() {
