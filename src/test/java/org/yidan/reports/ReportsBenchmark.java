@@ -16,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,7 +24,9 @@ import java.util.regex.Pattern;
 /**
  * Prints how long the report's summary of a county-year with 300,000 settlements takes, and a month's disclosure
  * draft of 5,000 persons, on an embedded PostgreSQL with the product's migrations: the very statements of
- * {@link SettledFacts}, run over JDBC (no application server). Not a test: it prints figures.
+ * {@link SettledFacts}, run over JDBC (no application server) — the kept cells that the server reads for whole
+ * months, filled by V20's backfill over the journal loaded before it, and the journal scan it runs for other
+ * periods — and what V20's triggers add to a booking. Not a test: it prints figures.
  * <pre>
  * mvn -q test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=org.yidan.reports.ReportsBenchmark
  * </pre>
@@ -39,13 +42,28 @@ public final class ReportsBenchmark {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data.toFile())
                 .setCleanDataDirectory(true).setServerConfig("shared_buffers", "256MB")
                 .setServerConfig("work_mem", "64MB").start()) {
-            Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load()
-                    .migrate();
+            // the journal is loaded as it stood before V20; V20 then fills the report's cells from it (its backfill),
+            // as it will on a county's database that already holds years of settlements
+            Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration")
+                    .target("19").load().migrate();
             try (Connection db = postgres.getPostgresDatabase().getConnection()) {
                 long load = System.nanoTime();
                 load(db);
                 System.out.printf("loaded %,d settlements of 370323/2020 and %,d persons' settlements of 620422/2018-05 in %.1f s%n",
                         SETTLEMENTS, DISCLOSED_PERSONS, (System.nanoTime() - load) / 1e9);
+                long backfill = System.nanoTime();
+                Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load()
+                        .migrate();
+                try (Statement s = db.createStatement()) {
+                    s.execute("analyze");
+                    try (ResultSet r = s.executeQuery("select (select count(*) from report_cell), (select count(*)"
+                            + " from report_cell_fund), (select count(*) from report_person)")) {
+                        r.next();
+                        System.out.printf("migration V20 (backfill of the report's cells from the journal): %.1f s;"
+                                + " %,d cells, %,d fund cells, %,d person rows%n", (System.nanoTime() - backfill) / 1e9,
+                                r.getLong(1), r.getLong(2), r.getLong(3));
+                    }
+                }
                 // one backend does all the work, so that its CPU time (from /proc) is the query's whole cost: on a
                 // shared, loaded machine the wall time says more about the neighbours than about the query
                 int backend;
@@ -57,15 +75,21 @@ public final class ReportsBenchmark {
                     }
                 }
                 int runs = Integer.parseInt(System.getProperty("runs", "3"));
+                // the server's statement for the year (whole months: the kept cells), then the journal scan it runs
+                // for periods of other dates, on the same data
+                List<Aggregate> kept = null;
                 for (int run = 1; run <= runs; run++) {
-                    long cpu = cpuMillis(backend);
-                    long start = System.nanoTime();
-                    List<Aggregate> aggregates = summary(db);
-                    long ms = (System.nanoTime() - start) / 1_000_000;
-                    Aggregate all = aggregates.stream().filter(a -> a.dimension().equals("all")).findFirst().orElseThrow();
-                    System.out.printf("summary 370323 2020, run %d: %d ms wall, %d ms PostgreSQL CPU, %d slices, %,d settlements,"
-                            + " %,d persons, fund total %s%n", run, ms, cpuMillis(backend) - cpu, aggregates.size(),
-                            all.settlements(), all.persons(), all.fundTotal());
+                    kept = timedSummary(db, backend, SettledFacts.keptAggregatesSql(), "kept cells", run);
+                }
+                List<Aggregate> scanned = null;
+                for (int run = 1; run <= Integer.parseInt(System.getProperty("scanRuns", "1")); run++) {
+                    scanned = timedSummary(db, backend, SettledFacts.aggregatesSql(), "journal scan", run);
+                }
+                if (scanned != null) {
+                    Comparator<Aggregate> order = Comparator.comparing(Aggregate::dimension)
+                            .thenComparing(a -> String.valueOf(a.key())).thenComparing(a -> String.valueOf(a.subKey()));
+                    System.out.println("kept cells and journal scan give the same figures: "
+                            + kept.stream().sorted(order).toList().equals(scanned.stream().sorted(order).toList()));
                 }
                 for (int run = 1; run <= runs; run++) {
                     long cpu = cpuMillis(backend);
@@ -74,6 +98,23 @@ public final class ReportsBenchmark {
                     System.out.printf("disclosure draft 620422 2018-05, run %d: %d ms wall, %d ms PostgreSQL CPU for %,d persons"
                             + " (query, mask, store)%n", run, (System.nanoTime() - start) / 1_000_000,
                             cpuMillis(backend) - cpu, rows);
+                }
+                // what keeping the cells costs a booking: reversals booked one per transaction as the application
+                // books them (the entry, then each fund row by a statement of its own), with V20's triggers and
+                // without them
+                int bookings = Integer.parseInt(System.getProperty("bookings", "500"));
+                for (boolean triggers : new boolean[]{true, false}) {
+                    try (Statement s = db.createStatement()) {
+                        String action = triggers ? "enable" : "disable";
+                        s.execute("alter table ledger_entry " + action + " trigger ledger_entry_report_cells");
+                        s.execute("alter table ledger_entry_fund " + action + " trigger ledger_entry_fund_report_cells");
+                    }
+                    long cpu = cpuMillis(backend);
+                    long start = System.nanoTime();
+                    bookReversals(db, triggers ? 1 : bookings + 1, bookings);
+                    System.out.printf("%,d reversals booked one by one %s the report cells' triggers: %.2f ms wall,"
+                            + " %.2f ms PostgreSQL CPU per booking%n", bookings, triggers ? "with" : "without",
+                            (System.nanoTime() - start) / 1e6 / bookings, (cpuMillis(backend) - cpu) / (double) bookings);
                 }
             }
         }
@@ -158,9 +199,22 @@ public final class ReportsBenchmark {
                 + " from ledger_entry r join ledger_entry_fund f on f.entry_id = r.reversal_of where r.entry_type = 'REVERSAL'");
     }
 
-    static List<Aggregate> summary(Connection db) throws Exception {
+    private static List<Aggregate> timedSummary(Connection db, int backend, String sql, String what, int run)
+            throws Exception {
+        long cpu = cpuMillis(backend);
+        long start = System.nanoTime();
+        List<Aggregate> aggregates = summary(db, sql);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        Aggregate all = aggregates.stream().filter(a -> a.dimension().equals("all")).findFirst().orElseThrow();
+        System.out.printf("summary 370323 2020 from the %s, run %d: %d ms wall, %d ms PostgreSQL CPU, %d slices,"
+                + " %,d settlements, %,d persons, fund total %s%n", what, run, ms, cpuMillis(backend) - cpu,
+                aggregates.size(), all.settlements(), all.persons(), all.fundTotal());
+        return aggregates;
+    }
+
+    static List<Aggregate> summary(Connection db, String sql) throws Exception {
         List<Aggregate> result = new ArrayList<>();
-        try (PreparedStatement query = prepare(db, SettledFacts.aggregatesSql(), "370323", "2020-01-01", "2020-12-31", null);
+        try (PreparedStatement query = prepare(db, sql, "370323", "2020-01-01", "2020-12-31", null);
              ResultSet rows = query.executeQuery()) {
             int columns = rows.getMetaData().getColumnCount();
             while (rows.next()) {
@@ -172,6 +226,46 @@ public final class ReportsBenchmark {
             }
         }
         return result;
+    }
+
+    /** Reverses settlements B21, B41 ... (none reversed before) from the {@code first}th on, each in its own transaction. */
+    private static void bookReversals(Connection db, int first, int count) throws Exception {
+        db.setAutoCommit(false);
+        try (PreparedStatement entry = db.prepareStatement("insert into ledger_entry (id, receipt_no, entry_type,"
+                + " reversal_of, county, fee_month, booked_at, booked_by, id_number, person_name, township, categories,"
+                + " standard_tags, hospital_code, hospital_name, hospital_level, hospital_in_county, visit_type,"
+                + " admission_date, discharge_date, total_amount, policy_scope_amount, special_drug_amount, fund_total,"
+                + " self_pay) select nextval('ledger_entry_seq'), e.receipt_no, 'REVERSAL', e.id, e.county, e.fee_month,"
+                + " now(), 'bench', e.id_number, e.person_name, e.township, e.categories, e.standard_tags,"
+                + " e.hospital_code, e.hospital_name, e.hospital_level, e.hospital_in_county, e.visit_type,"
+                + " e.admission_date, e.discharge_date, -e.total_amount, -e.policy_scope_amount, -e.special_drug_amount,"
+                + " -e.fund_total, -e.self_pay from ledger_entry e where e.receipt_no = ? and e.entry_type = 'SETTLEMENT'"
+                + " returning id, reversal_of");
+             PreparedStatement funds = db.prepareStatement("select fund, amount from ledger_entry_fund where entry_id = ?");
+             PreparedStatement fund = db.prepareStatement("insert into ledger_entry_fund (entry_id, fund, amount)"
+                     + " values (?, ?, ?)")) {
+            for (int i = first; i < first + count; i++) {
+                entry.setString(1, "B" + (20 * i + 1));
+                long id;
+                long original;
+                try (ResultSet r = entry.executeQuery()) {
+                    r.next();
+                    id = r.getLong(1);
+                    original = r.getLong(2);
+                }
+                funds.setLong(1, original);
+                try (ResultSet r = funds.executeQuery()) {
+                    while (r.next()) {
+                        fund.setLong(1, id);
+                        fund.setString(2, r.getString(1));
+                        fund.setBigDecimal(3, r.getBigDecimal(2).negate());
+                        fund.executeUpdate();
+                    }
+                }
+                db.commit();
+            }
+        }
+        db.setAutoCommit(true);
     }
 
     /** What a draft does: the persons' payments, masked, stored as one JSON statement (the facade's way). */

@@ -31,6 +31,10 @@ import java.util.stream.Collectors;
  * fund's amount from {@code ledger_entry_fund}. The summary's totals therefore equal the ledger's for the same
  * filter by construction.
  * <p>
+ * For whole months of one year the summary reads the same sums kept per fee month and breakdown keys by the
+ * journal's triggers (V20) instead of scanning the entries ({@link #keptAggregatesSql()}); both statements give
+ * the same figures.
+ * <p>
  * Every figure is aggregated by PostgreSQL; nothing here loops over settlements in Java.
  */
 @Stateless
@@ -50,13 +54,23 @@ public class SettledFacts {
      * (a settlement in as many slices as its person held categories or tags, or in the slice with key null).
      */
     public List<Aggregate> aggregates(String county, LocalDate from, LocalDate to) {
-        Query query = em.createNativeQuery(aggregatesSql()).setParameter(1, county)
+        String sql = wholeMonthsOfOneYear(from, to) ? keptAggregatesSql() : aggregatesSql();
+        Query query = em.createNativeQuery(sql).setParameter(1, county)
                 .setParameter(2, java.sql.Date.valueOf(from)).setParameter(3, java.sql.Date.valueOf(to));
         List<Aggregate> result = new ArrayList<>();
         for (Object row : query.getResultList()) {
             result.add(aggregate((Object[]) row));
         }
         return result;
+    }
+
+    /**
+     * Whether the report's figures of a period can be read from the kept cells ({@link #keptAggregatesSql()}): whole
+     * months of one calendar year, as every period of the screen but "dates" (the head counts are kept per year).
+     */
+    public static boolean wholeMonthsOfOneYear(LocalDate from, LocalDate to) {
+        return from.getDayOfMonth() == 1 && to.equals(to.withDayOfMonth(to.lengthOfMonth()))
+                && from.getYear() == to.getYear() && !from.isAfter(to);
     }
 
     /** The slices of the report: dimension name, SQL of its key, SQL of its second key, the join that yields them. */
@@ -110,10 +124,16 @@ public class SettledFacts {
                 + "measures as (" + union("sum(x.settlements), sum(x.in_county), sum(x.total_amount),"
                 + " sum(x.policy_scope_amount), sum(x.fund_total), sum(x.self_pay)", "cells", "") + "),\n"
                 + "persons as (" + persons() + "),\n"
-                + "funds as (" + union("x.fund, sum(x.amount)", "fund_cells", "x.fund") + ")\n"
-                // columns: dimension, key, sub key, settlements, persons, total, scope, fund total, self-pay,
-                // in-county, then each fund's amount
-                + "select m.dimension, m.key, m.sub_key, m.a0, coalesce(p.a0, 0), m.a2, m.a3, m.a4, m.a5, m.a1");
+                + "funds as (" + union("x.fund, sum(x.amount)", "fund_cells", "x.fund") + ")\n");
+        sql.append(finalSelect());
+        return sql.toString();
+    }
+
+    /** The last select of both statements of {@link #aggregates}: one row per slice from measures, persons and funds. */
+    private static String finalSelect() {
+        // columns: dimension, key, sub key, settlements, persons, total, scope, fund total, self-pay,
+        // in-county, then each fund's amount
+        StringBuilder sql = new StringBuilder("select m.dimension, m.key, m.sub_key, m.a0, coalesce(p.a0, 0), m.a2, m.a3, m.a4, m.a5, m.a1");
         for (Fund fund : Fund.values()) {
             sql.append(", coalesce((select sum(f.a1) from funds f where f.dimension = m.dimension")
                     .append(" and f.key is not distinct from m.key and f.sub_key is not distinct from m.sub_key")
@@ -121,6 +141,46 @@ public class SettledFacts {
         }
         sql.append(" from measures m left join persons p on p.dimension = m.dimension and p.key is not distinct from m.key")
                 .append(" and p.sub_key is not distinct from m.sub_key where m.a0 <> 0 or m.dimension = 'all'");
+        return sql.toString();
+    }
+
+    /**
+     * The statement of {@link #aggregates} for whole months of one year ({@link #wholeMonthsOfOneYear}), with the
+     * same parameters and columns as {@link #aggregatesSql()}: it reads the cells that the journal's triggers keep
+     * as entries are booked (V20: {@code report_cell}, {@code report_cell_fund}, {@code report_person}) instead
+     * of the entries. The cells are the journal's, summed per fee month and breakdown keys, so each slice is
+     * summed from them exactly as from the cells of {@link #aggregatesSql()}; the head counts are the persons
+     * whose kept months of the period hold a settlement not reversed. Public for the benchmark and its test.
+     */
+    public static String keptAggregatesSql() {
+        // each parameter once, and no '#' or ':' (EclipseLink reads them in a native query as parameter markers)
+        StringBuilder sql = new StringBuilder("with p as materialized (select cast(?1 as varchar) as county,"
+                + " cast(?2 as date) as d1, cast(?3 as date) as d2),\n"
+                + "q as materialized (select county, to_char(d1, 'YYYY-MM') as m1, to_char(d2, 'YYYY-MM') as m2,"
+                + " to_char(d1, 'YYYY-') as year_prefix, cast(extract(year from d1) as smallint) as year,"
+                + " cast(extract(month from d1) as int) as first_month, cast(extract(month from d2) as int) as last_month"
+                + " from p),\n"
+                + "cells as materialized (select c.* from report_cell c join q on c.county = q.county"
+                + " and c.fee_month between q.m1 and q.m2),\n"
+                + "fund_cells as materialized (select c.* from report_cell_fund c join q on c.county = q.county"
+                + " and c.fee_month between q.m1 and q.m2),\n"
+                // the bits of the period's months (bit 0 = January) in report_person.months
+                + "kept_persons as materialized (select r.dimension, r.key, r.sub_key, r.months from report_person r"
+                + " join q on r.county = q.county and r.year = q.year and r.months & (((1 << q.last_month) - 1)"
+                + " - ((1 << (q.first_month - 1)) - 1)) <> 0),\n"
+                + "measures as (" + union("sum(x.settlements), sum(x.in_county), sum(x.total_amount),"
+                + " sum(x.policy_scope_amount), sum(x.fund_total), sum(x.self_pay)", "cells", "") + "),\n"
+                // '' is how the cells keep "none" (no township, category, tag): the report's null
+                + "persons as (select dimension, cast(nullif(key, '') as varchar) as key,"
+                + " cast(nullif(sub_key, '') as varchar) as sub_key, count(*) as a0 from kept_persons"
+                + " where dimension <> 'all' group by dimension, key, sub_key"
+                + " union all select 'all', null, null, count(*) from kept_persons where dimension = 'all'"
+                // a month's head count: the persons whose bit of that month is set
+                + " union all select 'month', cast(q.year_prefix || lpad(cast(m as text), 2, '0') as varchar), null,"
+                + " count(*) from kept_persons k cross join q join generate_series(q.first_month, q.last_month) m"
+                + " on k.months & (1 << (m - 1)) <> 0 where k.dimension = 'all' group by q.year_prefix, m),\n"
+                + "funds as (" + union("x.fund, sum(x.amount)", "fund_cells", "x.fund") + ")\n");
+        sql.append(finalSelect());
         return sql.toString();
     }
 
