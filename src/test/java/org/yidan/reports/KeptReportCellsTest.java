@@ -65,8 +65,7 @@ class KeptReportCellsTest {
             book(db, new Random(1), 120);
             bookOnlyReversedSettlementOfMarch(db);
         }
-        Flyway.configure().dataSource(postgres.getPostgresDatabase()).locations("classpath:db/migration").load()
-                .migrate();
+        org.yidan.platform.MigratedPostgres.migrate(postgres);
     }
 
     @AfterAll
@@ -188,18 +187,7 @@ class KeptReportCellsTest {
     }
 
     static List<Aggregate> aggregates(Connection db, String sql, String from, String to) throws Exception {
-        List<Aggregate> result = new ArrayList<>();
-        try (PreparedStatement query = ReportsBenchmark.prepare(db, sql, COUNTY, from, to, null);
-             ResultSet rows = query.executeQuery()) {
-            int columns = rows.getMetaData().getColumnCount();
-            while (rows.next()) {
-                Object[] cells = new Object[columns];
-                for (int c = 0; c < columns; c++) {
-                    cells[c] = rows.getObject(c + 1);
-                }
-                result.add(SettledFacts.aggregate(cells));
-            }
-        }
+        List<Aggregate> result = new ArrayList<>(ReportsBenchmark.aggregates(db, sql, COUNTY, from, to));
         result.sort(Comparator.comparing(Aggregate::dimension).thenComparing(a -> String.valueOf(a.key()))
                 .thenComparing(a -> String.valueOf(a.subKey())));
         return result;

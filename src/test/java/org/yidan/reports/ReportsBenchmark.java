@@ -213,8 +213,14 @@ public final class ReportsBenchmark {
     }
 
     static List<Aggregate> summary(Connection db, String sql) throws Exception {
+        return aggregates(db, sql, "370323", "2020-01-01", "2020-12-31");
+    }
+
+    /** The slices {@code sql} (one of SettledFacts' summary statements) gives for a county's discharge dates. */
+    static List<Aggregate> aggregates(Connection db, String sql, String county, String from, String to)
+            throws Exception {
         List<Aggregate> result = new ArrayList<>();
-        try (PreparedStatement query = prepare(db, sql, "370323", "2020-01-01", "2020-12-31", null);
+        try (PreparedStatement query = prepare(db, sql, county, from, to, null);
              ResultSet rows = query.executeQuery()) {
             int columns = rows.getMetaData().getColumnCount();
             while (rows.next()) {
