@@ -46,7 +46,15 @@ xml = xml.replace('<java-config ', '<java-config ', 1)
 start = xml.index('<java-config '); end = xml.index('>', start) + 1
 xml = xml[:end] + '<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>' + xml[end:]
 # the embedded JMS broker listens on every interface and Yidan uses no JMS
-xml = xml.replace('<jms-service default-jms-host="default_JMS_host" type="EMBEDDED">', '<jms-service default-jms-host="default_JMS_host" type="DISABLED">', 1)
+# (a new domain's server-config has no jms-service: Payara adds an EMBEDDED one at start, whose broker listened on
+# *:<base+76> — seen 2026-11-27 19:07; so the server's config gets a DISABLED one, and so does every other config)
+xml = re.sub(r'<jms-service ([^>]*?)\s*type="[A-Z]+"', r'<jms-service \1', xml)
+xml = xml.replace('<jms-service ', '<jms-service type="DISABLED" ')
+server = xml.index('<config name="server-config"'); close = xml.index('</config>', server)
+if '<jms-service' not in xml[server:close]:
+    xml = xml[:close] + ('<jms-service type="DISABLED" default-jms-host="default_JMS_host"><jms-host'
+                         ' name="default_JMS_host" host="127.0.0.1" port="${JMS_PROVIDER_PORT}"></jms-host>'
+                         '</jms-service>') + xml[close:]
 open(sys.argv[1], 'w').write(xml)
 PY
 "$ASADMIN" start-domain --domaindir "$WORK/domains" yidan-drill >/dev/null
