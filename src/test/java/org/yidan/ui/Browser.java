@@ -175,10 +175,12 @@ final class Browser implements AutoCloseable {
         settle();
     }
 
+    /** True in the page when no PrimeFaces or jQuery Ajax request is under way. */
+    private static final String AJAX_IDLE = "(!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty())"
+            + " && (!window.jQuery || jQuery.active === 0)";
+
     private boolean ajaxIdle() {
-        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
-                "return (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty())"
-                        + " && (!window.jQuery || jQuery.active === 0);"));
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("return " + AJAX_IDLE + ";"));
     }
 
     /**
@@ -274,9 +276,7 @@ final class Browser implements AutoCloseable {
     /** Waits until the page has loaded and no PrimeFaces or jQuery Ajax request is under way. */
     void settle() {
         wait.until(driver -> Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
-                "return document.readyState === 'complete'"
-                        + " && (!window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty())"
-                        + " && (!window.jQuery || jQuery.active === 0);")));
+                "return document.readyState === 'complete' && (" + AJAX_IDLE + ");")));
     }
 
     /**
