@@ -8,6 +8,8 @@
 -- advisory lock; then in one statement the settlement (person_categories, uninsured, request_json jsonb), 6 fund
 -- lines, 7 steps with outcome, 4 accumulator deltas, the accumulators' new values, the idempotency completion, the
 -- audit line, the ledger entry with its fund amount and its clearing line (period past confirmed statements).
+-- Booking the journal entry and its fund rows fires V23's triggers, which only note them for the report cells;
+-- drain-report-cells.sql, run beside this script, adds the notes to the cells as the server's timer does.
 -- Round trips: receipt number, BEGIN, read, lock, write, COMMIT. pgbench -M prepared takes any colon followed by a
 -- letter or digit for a variable, inside quotes too: hence 'cap:' || 'x' and JSON with a space after each colon.
 -- Run: pgbench -n -c 8 -j 2 -T 20 -M prepared -f settle-limit.sql <database migrated, then settle-limit-persons.sql>

@@ -29,6 +29,9 @@ final class SettleLimit {
     static final String DATABASE = "yidan_limit";
     static final String SCRIPT = "bench/settle-limit.sql";
     static final String PERSONS = "bench/settle-limit-persons.sql";
+    static final String DRAIN = "bench/drain-report-cells.sql";
+    /** pgbench's weights of the two scripts: the server drains every 2 s, about 300 settlements at its REST rate. */
+    static final int SETTLEMENTS_PER_DRAIN = 300;
 
     /** pgbench's variables as the script uses them: {@code :p}, {@code :n}, {@code :client_id} (not {@code ::cast}). */
     private static final Pattern VARIABLE = Pattern.compile("(?<![:\\w]):([a-z_]+)\\b");
@@ -67,11 +70,11 @@ final class SettleLimit {
         }
     }
 
-    /** The script as a file pgbench can read. */
-    static Path scriptFile(Path directory) throws IOException {
+    /** A script of the test class path ({@link #SCRIPT}, {@link #DRAIN}) as a file pgbench can read. */
+    static Path scriptFile(Path directory, String script) throws IOException {
         Files.createDirectories(directory);
-        Path file = directory.resolve("settle-limit.sql");
-        Files.writeString(file, resource(SCRIPT), StandardCharsets.UTF_8);
+        Path file = directory.resolve(Path.of(script).getFileName().toString());
+        Files.writeString(file, resource(script), StandardCharsets.UTF_8);
         return file;
     }
 
@@ -103,10 +106,10 @@ final class SettleLimit {
      * prepares the application's statements on the server too; with the simple protocol PostgreSQL plans the write
      * statement anew every time, and spent more CPU per settlement than under the application).
      */
-    static String[] pgbench(Path script, int port, int clients, int seconds) {
+    static String[] pgbench(Path script, Path drain, int port, int clients, int seconds) {
         return new String[]{"pgbench", "-n", "-c", String.valueOf(clients), "-j", "2", "-T", String.valueOf(seconds),
-                "-M", "prepared", "-f", script.toString(), "-h", "127.0.0.1", "-p", String.valueOf(port),
-                "-U", "postgres", DATABASE};
+                "-M", "prepared", "-f", script + "@" + SETTLEMENTS_PER_DRAIN, "-f", drain + "@1",
+                "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres", DATABASE};
     }
 
     static Connection connect(int port) throws SQLException {

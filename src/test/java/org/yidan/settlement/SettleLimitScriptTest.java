@@ -105,8 +105,10 @@ class SettleLimitScriptTest {
         if (!Files.isExecutable(Path.of("/usr/bin/pgbench"))) {
             return;
         }
-        Path script = SettleLimit.scriptFile(Path.of("target", "settle-limit"));
-        String[] command = SettleLimit.pgbench(script, postgres.getPort(), 2, 1);
+        Path directory = Path.of("target", "settle-limit");
+        // as the benchmark runs it, beside the report cells' drain; 5 transactions per client, mostly settlements
+        String[] command = SettleLimit.pgbench(SettleLimit.scriptFile(directory, SettleLimit.SCRIPT),
+                SettleLimit.scriptFile(directory, SettleLimit.DRAIN), postgres.getPort(), 2, 5);
         command = java.util.Arrays.stream(command).map(part -> "-T".equals(part) ? "-t" : part)
                 .toArray(String[]::new);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -90,9 +90,10 @@ public final class SettlementLoadBenchmark {
             // the database's own limit for the same work: bench/settle-limit.sql with pgbench, same clients, on the
             // benchmark's own embedded PostgreSQL (a database of its own, migrated by the same migrations)
             String limitUrl = SettleLimit.prepare(stack.databasePort());
-            Path script = SettleLimit.scriptFile(data);
+            Path script = SettleLimit.scriptFile(data, SettleLimit.SCRIPT);
+            Path drain = SettleLimit.scriptFile(data, SettleLimit.DRAIN);
             before = cpu.read();
-            Pgbench limit = runPgbench(SettleLimit.pgbench(script, stack.databasePort(), clients, 20));
+            Pgbench limit = runPgbench(SettleLimit.pgbench(script, drain, stack.databasePort(), clients, 20));
             if (limit == null) {
                 System.out.println("pgbench is not installed (Debian: apt-get install postgresql-client); no ratio");
                 return;
@@ -227,11 +228,13 @@ public final class SettlementLoadBenchmark {
         if (output == null) {
             return null;
         }
-        Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
-        Matcher processed = Pattern.compile("number of transactions actually processed: ([0-9]+)").matcher(output);
+        // the settlements' script (the first), not the drains run beside it
+        Matcher settlements = Pattern.compile("SQL script 1: .*\\n - weight: .*\\n - ([0-9]+) transactions"
+                + " \\([0-9.]+% of total, tps = ([0-9.]+)\\)").matcher(output);
+        boolean found = settlements.find();
         Matcher latency = Pattern.compile("latency average = ([0-9.]+) ms").matcher(output);
-        return new Pgbench(tps.find() ? Double.parseDouble(tps.group(1)) : 0,
-                processed.find() ? Long.parseLong(processed.group(1)) : 0,
+        return new Pgbench(found ? Double.parseDouble(settlements.group(2)) : 0,
+                found ? Long.parseLong(settlements.group(1)) : 0,
                 latency.find() ? latency.group(1) : "?", output);
     }
 

@@ -1,6 +1,8 @@
 package org.yidan.reports.boundary;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
@@ -31,9 +33,11 @@ import java.util.stream.Collectors;
  * fund's amount from {@code ledger_entry_fund}. The summary's totals therefore equal the ledger's for the same
  * filter by construction.
  * <p>
- * For whole months of one year the summary reads the same sums kept per fee month and breakdown keys by the
- * journal's triggers (V20) instead of scanning the entries ({@link #keptAggregatesSql()}); both statements give
- * the same figures.
+ * For whole months of one year the summary reads the same sums kept per fee month and breakdown keys (V20)
+ * instead of scanning the entries ({@link #keptAggregatesSql()}); both statements give the same figures. The
+ * journal's triggers only note what was booked; the notes are added to the cells after commit, in batches
+ * ({@link #drainKeptCells}, V23: every few seconds by {@link KeptCellsDrain}, and by the summary itself before it
+ * reads them, so it sees every committed entry).
  * <p>
  * Every figure is aggregated by PostgreSQL; nothing here loops over settlements in Java.
  */
@@ -54,7 +58,14 @@ public class SettledFacts {
      * (a settlement in as many slices as its person held categories or tags, or in the slice with key null).
      */
     public List<Aggregate> aggregates(String county, LocalDate from, LocalDate to) {
-        String sql = wholeMonthsOfOneYear(from, to) ? keptAggregatesSql() : aggregatesSql();
+        boolean kept = wholeMonthsOfOneYear(from, to);
+        if (kept) {
+            // bookings committed since the last drain are added first (waiting for a drain under way)
+            while (drain(true) == DRAIN_BATCH) {
+                // a long backlog: the next batch
+            }
+        }
+        String sql = kept ? keptAggregatesSql() : aggregatesSql();
         Query query = em.createNativeQuery(sql).setParameter(1, county)
                 .setParameter(2, java.sql.Date.valueOf(from)).setParameter(3, java.sql.Date.valueOf(to));
         List<Aggregate> result = new ArrayList<>();
@@ -63,6 +74,28 @@ public class SettledFacts {
         }
         return result;
     }
+
+    /** Most booking notes one drain adds in one transaction. */
+    public static final int DRAIN_BATCH = 5000;
+
+    /**
+     * Adds what was booked and committed since the last drain to the kept cells (V23 {@code report_cells_drain}), in
+     * transactions of at most {@link #DRAIN_BATCH} notes; returns at once when another drain is under way (this
+     * server's or another instance's: the database lets one drain at a time). Returns the notes added.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int drainKeptCells() {
+        return drain(false);
+    }
+
+    /** One batch: the statement is the ONE call of V23's drain (also run by the tests and the benchmarks). */
+    private int drain(boolean wait) {
+        return ((Number) em.createNativeQuery(DRAIN_SQL).setParameter(1, wait).setParameter(2, DRAIN_BATCH)
+                .getSingleResult()).intValue();
+    }
+
+    /** V23's drain: ?1 wait for a drain under way, ?2 most notes; answers the notes it added. */
+    public static final String DRAIN_SQL = "select report_cells_drain(?1, ?2)";
 
     /**
      * Whether the report's figures of a period can be read from the kept cells ({@link #keptAggregatesSql()}): whole

@@ -1,0 +1,52 @@
+package org.yidan.reports.boundary;
+
+import jakarta.annotation.Priority;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
+import org.yidan.platform.boundary.DatabaseMigration;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Adds the journal's bookings to the report's kept cells every two seconds, after they committed (V23), so that
+ * no settlement upserts a cell or waits for another's cell lock in its own transaction. A report drains what is
+ * left before it reads ({@link SettledFacts#aggregates}), so the timer only keeps that remainder small. With two
+ * instances both timers run; the database lets one drain at a time and the other returns at once.
+ */
+@Singleton
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class KeptCellsDrain {
+
+    private static final Logger LOG = Logger.getLogger(KeptCellsDrain.class.getName());
+
+    @Inject
+    SettledFacts facts;
+
+    /** Set once the schema is migrated: before that there is nothing to drain into (the database may be away). */
+    private volatile boolean schemaReady;
+
+    public void onSchemaReady(@Observes @Priority(Interceptor.Priority.APPLICATION + 60) DatabaseMigration.SchemaReady ready) {
+        schemaReady = true;
+    }
+
+    @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+    public void drain() {
+        if (!schemaReady) {
+            return;
+        }
+        try {
+            while (facts.drainKeptCells() == SettledFacts.DRAIN_BATCH) {
+                // a backlog (a bulk load, a long outage of the timer): the next batch in a transaction of its own
+            }
+        } catch (RuntimeException failure) {
+            // the database is away or not migrated yet: the next run tries again, a report drains before it reads
+            LOG.log(Level.FINE, "Draining the report's kept cells failed", failure);
+        }
+    }
+}
