@@ -84,6 +84,22 @@ public final class SettlementCalculator {
      */
     public Calculation calculate(Policy policy, PersonSnapshot person, Bill bill,
                                  Map<AccumulatorKey, Accumulator> accumulators) {
+        return calculate(policy, person, bill, accumulators, true);
+    }
+
+    /**
+     * As {@link #calculate(Policy, PersonSnapshot, Bill, Map)}, with every step's explanation empty: the same
+     * amounts, outcomes, lines and accumulator deltas, by the same code, without composing the sentences. For the
+     * policy what-if, which adds up the amounts of a county-year's bills and shows no explanation: composing them was
+     * a good part of its time and most of its garbage.
+     */
+    public Calculation calculateAmounts(Policy policy, PersonSnapshot person, Bill bill,
+                                        Map<AccumulatorKey, Accumulator> accumulators) {
+        return calculate(policy, person, bill, accumulators, false);
+    }
+
+    private Calculation calculate(Policy policy, PersonSnapshot person, Bill bill,
+                                  Map<AccumulatorKey, Accumulator> accumulators, boolean explained) {
         validate(bill);
         if (bill.dischargeDate().getYear() != policy.year()) {
             throw RefusedException.unprocessable(NO_POLICY, "dischargeDate", "The policy " + policy.id()
@@ -94,7 +110,7 @@ public final class SettlementCalculator {
                     "The person holds no beneficiary category on the discharge date " + bill.dischargeDate());
         }
         Plan plan = plans.computeIfAbsent(policy.fingerprint(), fingerprint -> new Plan(policy, TEXT));
-        return new Run(plan, person, bill, accumulators).settle();
+        return new Run(plan, person, bill, accumulators, explained).settle();
     }
 
     /**
@@ -301,9 +317,13 @@ public final class SettlementCalculator {
         private final Map<String, RulePlan> groupWinners = new HashMap<>(4);
         private final Map<AccumulatorKey, BigDecimal[]> deltas = new HashMap<>(8);
         private final Set<Fund> externalsSettled = new HashSet<>();
+        /** Whether the steps are explained; if not, each explanation is empty and none is composed. */
+        private final boolean explained;
 
-        Run(Plan plan, PersonSnapshot person, Bill bill, Map<AccumulatorKey, Accumulator> accumulators) {
+        Run(Plan plan, PersonSnapshot person, Bill bill, Map<AccumulatorKey, Accumulator> accumulators,
+            boolean explained) {
             this.plan = plan;
+            this.explained = explained;
             this.policy = plan.policy;
             this.person = person;
             this.bill = bill;
@@ -356,8 +376,8 @@ public final class SettlementCalculator {
                 if (rule.kind() == RuleKind.EXTERNAL) {
                     refuseExternalIfPaid(rule, "does not apply to this bill or person");
                 }
-                return new Step(rule.id(), rule.fund(), Money.ZERO, Money.ZERO, refusal, StepOutcome.NOT_ELIGIBLE,
-                        false);
+                return new Step(rule.id(), rule.fund(), Money.ZERO, Money.ZERO, text(refusal),
+                        StepOutcome.NOT_ELIGIBLE, false);
             }
             if (rule.group() != null) {
                 RulePlan winner = groupWinners.putIfAbsent(rule.group(), plan);
@@ -366,7 +386,7 @@ public final class SettlementCalculator {
                         refuseExternalIfPaid(rule, "is excluded by the rule " + winner.rule.id() + " of its group");
                     }
                     return new Step(rule.id(), rule.fund(), Money.ZERO, Money.ZERO,
-                            plan.exclusions.get(winner.rule.id()), StepOutcome.EXCLUDED_BY_GROUP, false);
+                            text(plan.exclusions.get(winner.rule.id())), StepOutcome.EXCLUDED_BY_GROUP, false);
                 }
             }
             BigDecimal base = baseOf(rule.base());
@@ -377,6 +397,11 @@ public final class SettlementCalculator {
             };
             take(rule.base(), step.amount());
             return step;
+        }
+
+        /** A sentence prepared with the policy, or nothing when the steps are not explained. */
+        private String text(String prepared) {
+            return explained ? prepared : "";
         }
 
         /** Why the rule does not apply to this bill and person, or {@code null} when it does. */
@@ -409,8 +434,8 @@ public final class SettlementCalculator {
             externalsSettled.add(rule.fund());
             BigDecimal amount = bill.externalPayments().get(rule.fund());
             if (amount == null) {
-                return new Step(rule.id(), rule.fund(), base, Money.ZERO, plan.externalNone, StepOutcome.APPLIED,
-                        false);
+                return new Step(rule.id(), rule.fund(), base, Money.ZERO, text(plan.externalNone),
+                        StepOutcome.APPLIED, false);
             }
             amount = fen(amount);
             if (amount.compareTo(base) > 0) {
@@ -418,23 +443,28 @@ public final class SettlementCalculator {
                         rule.fund() + " pays " + amount + " but only " + base + " is left of its base " + rule.base());
             }
             return new Step(rule.id(), rule.fund(), base, amount,
-                    TEXT.external.format(plan.fundName, Money.format(amount)), StepOutcome.APPLIED, false);
+                    explained ? TEXT.external.format(plan.fundName, Money.format(amount)) : "", StepOutcome.APPLIED,
+                    false);
         }
 
         private Step tiered(RulePlan plan, BigDecimal base) {
             Rule rule = plan.rule;
             if (base.signum() == 0) {
-                return new Step(rule.id(), rule.fund(), base, Money.ZERO, plan.nothing, StepOutcome.APPLIED, false);
+                return new Step(rule.id(), rule.fund(), base, Money.ZERO, text(plan.nothing), StepOutcome.APPLIED,
+                        false);
             }
             BigDecimal from = current(plan.ruleKey).base();
             BigDecimal to = from.add(base);
 
-            StringBuilder explanation = new StringBuilder(200);
-            TEXT.tieredHead.appendTo(explanation, plan.fundName, plan.baseName, Money.format(to));
-            if (plan.deductible != null) {
-                explanation.append(plan.deductible);
+            // null: not explained (the sentence is composed only where it is read)
+            StringBuilder explanation = explained ? new StringBuilder(200) : null;
+            if (explanation != null) {
+                TEXT.tieredHead.appendTo(explanation, plan.fundName, plan.baseName, Money.format(to));
+                if (plan.deductible != null) {
+                    explanation.append(plan.deductible);
+                }
+                explanation.append(TEXT.tieredSeparator);
             }
-            explanation.append(TEXT.tieredSeparator);
 
             BigDecimal raw = BigDecimal.ZERO;
             int parts = 0;
@@ -451,10 +481,13 @@ public final class SettlementCalculator {
                     continue;
                 }
                 BigDecimal part = hi.subtract(lo);
-                if (parts++ > 0) {
+                if (parts++ > 0 && explanation != null) {
                     explanation.append(TEXT.partSeparator);
                 }
                 if (segment.ratio().signum() == 0) {
+                    if (explanation == null) {
+                        continue;
+                    }
                     if (i == 0) {
                         TEXT.partDeductible.appendTo(explanation, Money.format(part));
                     } else {
@@ -464,12 +497,14 @@ public final class SettlementCalculator {
                     BigDecimal share = part.multiply(segment.ratio());
                     raw = raw.add(share);
                     paidParts++;
-                    TEXT.partPaid.appendTo(explanation, plan.segmentLabels[i], plan.ratioTexts[i],
-                            Money.format(part), Money.format(share));
+                    if (explanation != null) {
+                        TEXT.partPaid.appendTo(explanation, plan.segmentLabels[i], plan.ratioTexts[i],
+                                Money.format(part), Money.format(share));
+                    }
                 }
             }
             BigDecimal pay = Money.toFen(raw);
-            if (paidParts > 1) {
+            if (paidParts > 1 && explanation != null) {
                 explanation.append(TEXT.tieredSeparator);
                 TEXT.tieredTotal.appendTo(explanation, Money.format(pay));
             }
@@ -477,16 +512,22 @@ public final class SettlementCalculator {
             boolean capBound = false;
             if (rule.cap() != null) {
                 BigDecimal capLeft = rule.cap().subtract(current(plan.capCounter).paid()).max(Money.ZERO);
-                explanation.append(TEXT.partSeparator);
+                if (explanation != null) {
+                    explanation.append(TEXT.partSeparator);
+                }
                 if (capLeft.signum() == 0) {
-                    TEXT.capReached.appendTo(explanation, plan.cap, "", plan.capShared);
+                    if (explanation != null) {
+                        TEXT.capReached.appendTo(explanation, plan.cap, "", plan.capShared);
+                    }
                     capBound = pay.signum() > 0;
                     pay = Money.ZERO;
                 } else if (capLeft.compareTo(pay) < 0) {
-                    TEXT.capPartial.appendTo(explanation, plan.cap, Money.format(capLeft), plan.capShared);
+                    if (explanation != null) {
+                        TEXT.capPartial.appendTo(explanation, plan.cap, Money.format(capLeft), plan.capShared);
+                    }
                     capBound = true;
                     pay = capLeft;
-                } else {
+                } else if (explanation != null) {
                     TEXT.capLeft.appendTo(explanation, plan.cap, Money.format(capLeft), plan.capShared);
                 }
             }
@@ -496,7 +537,8 @@ public final class SettlementCalculator {
             if (plan.sharedCapKey != null) {
                 addDelta(plan.sharedCapKey, Money.ZERO, pay);
             }
-            return new Step(rule.id(), rule.fund(), base, pay, explanation.toString(), StepOutcome.APPLIED, capBound);
+            return new Step(rule.id(), rule.fund(), base, pay, explanation == null ? "" : explanation.toString(),
+                    StepOutcome.APPLIED, capBound);
         }
 
         private Step targetRatio(RulePlan plan, BigDecimal base) {
@@ -505,7 +547,8 @@ public final class SettlementCalculator {
             BigDecimal paidSoFar = scope.subtract(scopeLeft);
             BigDecimal shortfall = target.subtract(paidSoFar).max(Money.ZERO);
             BigDecimal pay = shortfall.min(base);
-            String explanation = shortfall.signum() == 0
+            String explanation = !explained ? ""
+                    : shortfall.signum() == 0
                     ? TEXT.targetReached.format(plan.fundName, plan.targetRatio, Money.format(scope),
                     Money.format(target), Money.format(paidSoFar))
                     : TEXT.target.format(plan.fundName, plan.targetRatio, Money.format(scope), Money.format(target),
