@@ -284,10 +284,26 @@ public final class SettlementCalculator {
     /** The prepared rules of one policy. */
     private static final class Plan {
         final Policy policy;
+        /** {@link Policy#id()}, which composes it anew each time it is asked. */
+        final String policyId;
         final RulePlan[] rules;
+        /** By fund of the policy (in its order): the indices of its rules in the chain, i.e. of their steps. */
+        final int[][] rulesOfFund;
 
         Plan(Policy policy, Explanations text) {
             this.policy = policy;
+            this.policyId = policy.id();
+            List<Fund> funds = policy.funds();
+            this.rulesOfFund = new int[funds.size()][];
+            for (int fund = 0; fund < rulesOfFund.length; fund++) {
+                List<Integer> indices = new ArrayList<>();
+                for (int rule = 0; rule < policy.rules().size(); rule++) {
+                    if (policy.rules().get(rule).fund().equals(funds.get(fund))) {
+                        indices.add(rule);
+                    }
+                }
+                rulesOfFund[fund] = indices.stream().mapToInt(Integer::intValue).toArray();
+            }
             this.rules = new RulePlan[policy.rules().size()];
             for (int i = 0; i < rules.length; i++) {
                 rules[i] = new RulePlan(policy.rules().get(i), text);
@@ -350,22 +366,24 @@ public final class SettlementCalculator {
                                     + policy.id() + " for " + external.getKey() + " applies to this bill");
                 }
             }
-            List<FundLine> lines = new ArrayList<>(policy.funds().size());
+            // each step is of its rule's fund: the lines group them by the plan's index, in chain order
+            List<Fund> funds = policy.funds();
+            List<FundLine> lines = new ArrayList<>(funds.size());
             BigDecimal fundTotal = Money.ZERO;
-            for (Fund fund : policy.funds()) {
-                List<Step> fundSteps = new ArrayList<>(2);
+            for (int fund = 0; fund < funds.size(); fund++) {
+                int[] rulesOfFund = plan.rulesOfFund[fund];
+                List<Step> fundSteps = new ArrayList<>(rulesOfFund.length);
                 BigDecimal amount = Money.ZERO;
-                for (Step step : steps) {
-                    if (step.fund().equals(fund)) {
-                        fundSteps.add(step);
-                        amount = amount.add(step.amount());
-                    }
+                for (int rule : rulesOfFund) {
+                    Step step = steps.get(rule);
+                    fundSteps.add(step);
+                    amount = amount.add(step.amount());
                 }
-                lines.add(new FundLine(fund, amount, fundSteps));
+                lines.add(new FundLine(funds.get(fund), amount, fundSteps));
                 fundTotal = fundTotal.add(amount);
             }
             BigDecimal total = fen(bill.totalAmount());
-            return new Calculation(policy.id(), policy.fingerprint(), total, lines, steps, fundTotal,
+            return new Calculation(plan.policyId, policy.fingerprint(), total, lines, steps, fundTotal,
                     total.subtract(fundTotal), sortedDeltas());
         }
 
