@@ -172,11 +172,16 @@ public final class SettlementCalculator {
                 throw RefusedException.unprocessable(UNKNOWN_VALUE, "items[" + i + "].category",
                         "The item category is missing");
             }
-            requireAmount("items[" + i + "].amount", item.amount());
+            if (!Money.isValidAmount(item.amount())) {
+                // the field's name is composed only for a refusal: valid bills are most of them
+                requireAmount("items[" + i + "].amount", item.amount());
+            }
             items = items.add(item.amount());
         }
         for (Map.Entry<Fund, BigDecimal> external : bill.externalPayments().entrySet()) {
-            requireAmount("externalPayments." + external.getKey(), external.getValue());
+            if (!Money.isValidAmount(external.getValue())) {
+                requireAmount("externalPayments." + external.getKey(), external.getValue());
+            }
         }
         if (bill.admissionDate() == null) {
             throw RefusedException.unprocessable(DATES_INVALID, "admissionDate", "The admission date is missing");
