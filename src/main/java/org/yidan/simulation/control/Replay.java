@@ -103,8 +103,7 @@ public final class Replay {
                     summary.refused();
                     selfPay[i] = REFUSED;
                 } else {
-                    summary.add(bill, person, calculation);
-                    selfPay[i] = SummaryBuilder.fen(calculation.selfPay());
+                    selfPay[i] = summary.add(bill, person, calculation);
                 }
             }
             return true;

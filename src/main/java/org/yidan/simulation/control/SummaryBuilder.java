@@ -220,30 +220,37 @@ public final class SummaryBuilder {
     /**
      * @param person      the person's index in the replay (0, 1, 2 … in order of first appearance)
      * @param calculation the calculator's: one line per fund of the policy in its order, one step per rule in chain
-     *                    order ({@link Calculation})
+     *                    order, {@code fundTotal = Σ lines = Σ steps} and {@code selfPay = totalAmount − fundTotal}
+     *                    ({@link Calculation}); its sums are taken in fen from the lines, each amount converted once
+     * @return the bill's self-pay in fen
      */
-    public void add(ReplayBill replayed, int person, Calculation calculation) {
+    public long add(ReplayBill replayed, int person, Calculation calculation) {
         Bill bill = replayed.bill();
-        List<Step> steps = calculation.steps();
-        long paidOnScope = 0;
-        for (int i = 0; i < steps.size(); i++) {
-            BigDecimal amount = steps.get(i).amount();
-            if (scopeRule[i] && amount.signum() != 0) {
-                paidOnScope += fen(amount);
-            }
-        }
+        long fundTotal = 0;
         List<FundLine> lines = calculation.lines();
         for (int i = 0; i < lines.size(); i++) {
             BigDecimal amount = lines.get(i).amount();
             if (amount.signum() != 0) {
-                fundFen[lineSlot[i]] += fen(amount);
+                long fen = fen(amount);
+                fundFen[lineSlot[i]] += fen;
+                fundTotal += fen;
             }
         }
+        // what the rules based on the scope paid: all but the special-drug rules' steps
+        long notOnScope = 0;
+        List<Step> steps = calculation.steps();
+        for (int i = 0; i < steps.size(); i++) {
+            BigDecimal amount = steps.get(i).amount();
+            if (!scopeRule[i] && amount.signum() != 0) {
+                notOnScope += fen(amount);
+            }
+        }
+        long paidOnScope = fundTotal - notOnScope;
         boolean inCountyHospital = bill.hospital() != null && bill.hospital().inCounty();
         long total = fen(bill.totalAmount());
         long scope = fen(bill.policyScopeAmount());
-        long fundTotal = fen(calculation.fundTotal());
-        long selfPay = fen(calculation.selfPay());
+        // the calculation's total is the bill's to the fen
+        long selfPay = total - fundTotal;
         persons.set(person);
         all.add(bill, inCountyHospital, total, scope, fundTotal, selfPay, paidOnScope);
         for (PersonCategory category : replayed.person().categories()) {
@@ -272,6 +279,7 @@ public final class SummaryBuilder {
             bucket--;
         }
         buckets[bucket]++;
+        return selfPay;
     }
 
     public void refused() {
