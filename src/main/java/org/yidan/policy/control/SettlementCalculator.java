@@ -221,6 +221,10 @@ public final class SettlementCalculator {
     /** A rule with its keys, labels and the sentences that do not depend on the bill, prepared once. */
     private static final class RulePlan {
         final Rule rule;
+        /** The rule's place in the chain. */
+        final int index;
+        /** Its group's place among the policy's groups ({@link Plan#groups}), -1 when it has none. */
+        int group = -1;
         final AccumulatorKey ruleKey;
         final AccumulatorKey sharedCapKey;
         final AccumulatorKey capCounter;
@@ -242,8 +246,9 @@ public final class SettlementCalculator {
         final String diseaseRefusal;
         final Map<String, String> exclusions = new HashMap<>();
 
-        RulePlan(Rule rule, Explanations text) {
+        RulePlan(Rule rule, int index, Explanations text) {
             this.rule = rule;
+            this.index = index;
             this.ruleKey = rule.accumulatorKey();
             this.sharedCapKey = rule.capKey() == null ? null : AccumulatorKey.cap(rule.capKey());
             this.capCounter = rule.capAccumulatorKey();
@@ -292,12 +297,16 @@ public final class SettlementCalculator {
         /** {@link Policy#id()}, which composes it anew each time it is asked. */
         final String policyId;
         final RulePlan[] rules;
+        /** How many groups the rules form. */
+        final int groups;
         /** By fund of the policy (in its order): the indices of its rules in the chain, i.e. of their steps. */
         final int[][] rulesOfFund;
 
         Plan(Policy policy, Explanations text) {
             this.policy = policy;
             this.policyId = policy.id();
+            this.groups = (int) policy.rules().stream().map(Rule::group).filter(java.util.Objects::nonNull)
+                    .distinct().count();
             List<Fund> funds = policy.funds();
             this.rulesOfFund = new int[funds.size()][];
             for (int fund = 0; fund < rulesOfFund.length; fund++) {
@@ -310,9 +319,16 @@ public final class SettlementCalculator {
                 rulesOfFund[fund] = indices.stream().mapToInt(Integer::intValue).toArray();
             }
             this.rules = new RulePlan[policy.rules().size()];
+            List<String> groupNames = new ArrayList<>();
             for (int i = 0; i < rules.length; i++) {
-                rules[i] = new RulePlan(policy.rules().get(i), text);
+                rules[i] = new RulePlan(policy.rules().get(i), i, text);
                 Rule rule = rules[i].rule;
+                if (rule.group() != null) {
+                    if (!groupNames.contains(rule.group())) {
+                        groupNames.add(rule.group());
+                    }
+                    rules[i].group = groupNames.indexOf(rule.group());
+                }
                 for (int earlier = 0; earlier < i; earlier++) {
                     RulePlan winner = rules[earlier];
                     if (rule.group() != null && rule.group().equals(winner.rule.group())) {
@@ -335,9 +351,11 @@ public final class SettlementCalculator {
         private BigDecimal scopeLeft;
         private BigDecimal drugLeft;
         private final BigDecimal[] itemsLeft = new BigDecimal[ITEM_CATEGORIES];
-        private final Map<String, RulePlan> groupWinners = new HashMap<>(4);
+        /** By group ({@link RulePlan#group}): the first rule of it that applied. Arrays, not maps: one per bill. */
+        private final RulePlan[] groupWinners;
         private final Map<AccumulatorKey, BigDecimal[]> deltas = new HashMap<>(8);
-        private final Set<Fund> externalsSettled = new HashSet<>();
+        /** By rule index: whether it is an EXTERNAL rule that settled its fund's external amount. */
+        private final boolean[] externalSettled;
         /** Whether the steps are explained; if not, each explanation is empty and none is composed. */
         private final boolean explained;
 
@@ -345,6 +363,8 @@ public final class SettlementCalculator {
             boolean explained) {
             this.plan = plan;
             this.explained = explained;
+            this.groupWinners = new RulePlan[plan.groups];
+            this.externalSettled = new boolean[plan.rules.length];
             this.policy = plan.policy;
             this.person = person;
             this.bill = bill;
@@ -365,7 +385,7 @@ public final class SettlementCalculator {
                 steps.add(apply(rule));
             }
             for (Map.Entry<Fund, BigDecimal> external : bill.externalPayments().entrySet()) {
-                if (external.getValue().signum() != 0 && !externalsSettled.contains(external.getKey())) {
+                if (external.getValue().signum() != 0 && !externalSettled(external.getKey())) {
                     throw RefusedException.unprocessable(EXTERNAL_NOT_APPLICABLE,
                             "externalPayments." + external.getKey(), "No EXTERNAL rule of the policy "
                                     + policy.id() + " for " + external.getKey() + " applies to this bill");
@@ -402,9 +422,11 @@ public final class SettlementCalculator {
                 return new Step(rule.id(), rule.fund(), Money.ZERO, Money.ZERO, text(refusal),
                         StepOutcome.NOT_ELIGIBLE, false);
             }
-            if (rule.group() != null) {
-                RulePlan winner = groupWinners.putIfAbsent(rule.group(), plan);
-                if (winner != null) {
+            if (plan.group >= 0) {
+                RulePlan winner = groupWinners[plan.group];
+                if (winner == null) {
+                    groupWinners[plan.group] = plan;
+                } else {
                     if (rule.kind() == RuleKind.EXTERNAL) {
                         refuseExternalIfPaid(rule, "is excluded by the rule " + winner.rule.id() + " of its group");
                     }
@@ -420,6 +442,16 @@ public final class SettlementCalculator {
             };
             take(rule.base(), step.amount());
             return step;
+        }
+
+        /** Whether an EXTERNAL rule of {@code fund} settled its external amount. */
+        private boolean externalSettled(Fund fund) {
+            for (int i = 0; i < externalSettled.length; i++) {
+                if (externalSettled[i] && plan.rules[i].rule.fund().equals(fund)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** A sentence prepared with the policy, or nothing when the steps are not explained. */
@@ -454,7 +486,7 @@ public final class SettlementCalculator {
 
         private Step external(RulePlan plan, BigDecimal base) {
             Rule rule = plan.rule;
-            externalsSettled.add(rule.fund());
+            externalSettled[plan.index] = true;
             BigDecimal amount = bill.externalPayments().get(rule.fund());
             if (amount == null) {
                 return new Step(rule.id(), rule.fund(), base, Money.ZERO, text(plan.externalNone),
