@@ -84,6 +84,22 @@ public final class SettlementCalculator {
      */
     public Calculation calculate(Policy policy, PersonSnapshot person, Bill bill,
                                  Map<AccumulatorKey, Accumulator> accumulators) {
+        return calculate(policy, person, bill, accumulators, true);
+    }
+
+    /**
+     * As {@link #calculate(Policy, PersonSnapshot, Bill, Map)}, with every step's explanation empty: the same
+     * amounts, outcomes, lines and accumulator deltas, by the same code, without composing the sentences. For the
+     * policy what-if, which adds up the amounts of a county-year's bills and shows no explanation: composing them was
+     * a good part of its time and most of its garbage.
+     */
+    public Calculation calculateAmounts(Policy policy, PersonSnapshot person, Bill bill,
+                                        Map<AccumulatorKey, Accumulator> accumulators) {
+        return calculate(policy, person, bill, accumulators, false);
+    }
+
+    private Calculation calculate(Policy policy, PersonSnapshot person, Bill bill,
+                                  Map<AccumulatorKey, Accumulator> accumulators, boolean explained) {
         validate(bill);
         if (bill.dischargeDate().getYear() != policy.year()) {
             throw RefusedException.unprocessable(NO_POLICY, "dischargeDate", "The policy " + policy.id()
@@ -94,7 +110,7 @@ public final class SettlementCalculator {
                     "The person holds no beneficiary category on the discharge date " + bill.dischargeDate());
         }
         Plan plan = plans.computeIfAbsent(policy.fingerprint(), fingerprint -> new Plan(policy, TEXT));
-        return new Run(plan, person, bill, accumulators).settle();
+        return new Run(plan, person, bill, accumulators, explained).settle();
     }
 
     /**
@@ -156,11 +172,16 @@ public final class SettlementCalculator {
                 throw RefusedException.unprocessable(UNKNOWN_VALUE, "items[" + i + "].category",
                         "The item category is missing");
             }
-            requireAmount("items[" + i + "].amount", item.amount());
+            if (!Money.isValidAmount(item.amount())) {
+                // the field's name is composed only for a refusal: valid bills are most of them
+                requireAmount("items[" + i + "].amount", item.amount());
+            }
             items = items.add(item.amount());
         }
         for (Map.Entry<Fund, BigDecimal> external : bill.externalPayments().entrySet()) {
-            requireAmount("externalPayments." + external.getKey(), external.getValue());
+            if (!Money.isValidAmount(external.getValue())) {
+                requireAmount("externalPayments." + external.getKey(), external.getValue());
+            }
         }
         if (bill.admissionDate() == null) {
             throw RefusedException.unprocessable(DATES_INVALID, "admissionDate", "The admission date is missing");
@@ -200,6 +221,10 @@ public final class SettlementCalculator {
     /** A rule with its keys, labels and the sentences that do not depend on the bill, prepared once. */
     private static final class RulePlan {
         final Rule rule;
+        /** The rule's place in the chain. */
+        final int index;
+        /** Its group's place among the policy's groups ({@link Plan#groups}), -1 when it has none. */
+        int group = -1;
         final AccumulatorKey ruleKey;
         final AccumulatorKey sharedCapKey;
         final AccumulatorKey capCounter;
@@ -221,8 +246,9 @@ public final class SettlementCalculator {
         final String diseaseRefusal;
         final Map<String, String> exclusions = new HashMap<>();
 
-        RulePlan(Rule rule, Explanations text) {
+        RulePlan(Rule rule, int index, Explanations text) {
             this.rule = rule;
+            this.index = index;
             this.ruleKey = rule.accumulatorKey();
             this.sharedCapKey = rule.capKey() == null ? null : AccumulatorKey.cap(rule.capKey());
             this.capCounter = rule.capAccumulatorKey();
@@ -268,14 +294,41 @@ public final class SettlementCalculator {
     /** The prepared rules of one policy. */
     private static final class Plan {
         final Policy policy;
+        /** {@link Policy#id()}, which composes it anew each time it is asked. */
+        final String policyId;
         final RulePlan[] rules;
+        /** How many groups the rules form. */
+        final int groups;
+        /** By fund of the policy (in its order): the indices of its rules in the chain, i.e. of their steps. */
+        final int[][] rulesOfFund;
 
         Plan(Policy policy, Explanations text) {
             this.policy = policy;
+            this.policyId = policy.id();
+            this.groups = (int) policy.rules().stream().map(Rule::group).filter(java.util.Objects::nonNull)
+                    .distinct().count();
+            List<Fund> funds = policy.funds();
+            this.rulesOfFund = new int[funds.size()][];
+            for (int fund = 0; fund < rulesOfFund.length; fund++) {
+                List<Integer> indices = new ArrayList<>();
+                for (int rule = 0; rule < policy.rules().size(); rule++) {
+                    if (policy.rules().get(rule).fund().equals(funds.get(fund))) {
+                        indices.add(rule);
+                    }
+                }
+                rulesOfFund[fund] = indices.stream().mapToInt(Integer::intValue).toArray();
+            }
             this.rules = new RulePlan[policy.rules().size()];
+            List<String> groupNames = new ArrayList<>();
             for (int i = 0; i < rules.length; i++) {
-                rules[i] = new RulePlan(policy.rules().get(i), text);
+                rules[i] = new RulePlan(policy.rules().get(i), i, text);
                 Rule rule = rules[i].rule;
+                if (rule.group() != null) {
+                    if (!groupNames.contains(rule.group())) {
+                        groupNames.add(rule.group());
+                    }
+                    rules[i].group = groupNames.indexOf(rule.group());
+                }
                 for (int earlier = 0; earlier < i; earlier++) {
                     RulePlan winner = rules[earlier];
                     if (rule.group() != null && rule.group().equals(winner.rule.group())) {
@@ -298,12 +351,20 @@ public final class SettlementCalculator {
         private BigDecimal scopeLeft;
         private BigDecimal drugLeft;
         private final BigDecimal[] itemsLeft = new BigDecimal[ITEM_CATEGORIES];
-        private final Map<String, RulePlan> groupWinners = new HashMap<>(4);
+        /** By group ({@link RulePlan#group}): the first rule of it that applied. Arrays, not maps: one per bill. */
+        private final RulePlan[] groupWinners;
         private final Map<AccumulatorKey, BigDecimal[]> deltas = new HashMap<>(8);
-        private final Set<Fund> externalsSettled = new HashSet<>();
+        /** By rule index: whether it is an EXTERNAL rule that settled its fund's external amount. */
+        private final boolean[] externalSettled;
+        /** Whether the steps are explained; if not, each explanation is empty and none is composed. */
+        private final boolean explained;
 
-        Run(Plan plan, PersonSnapshot person, Bill bill, Map<AccumulatorKey, Accumulator> accumulators) {
+        Run(Plan plan, PersonSnapshot person, Bill bill, Map<AccumulatorKey, Accumulator> accumulators,
+            boolean explained) {
             this.plan = plan;
+            this.explained = explained;
+            this.groupWinners = new RulePlan[plan.groups];
+            this.externalSettled = new boolean[plan.rules.length];
             this.policy = plan.policy;
             this.person = person;
             this.bill = bill;
@@ -324,28 +385,30 @@ public final class SettlementCalculator {
                 steps.add(apply(rule));
             }
             for (Map.Entry<Fund, BigDecimal> external : bill.externalPayments().entrySet()) {
-                if (external.getValue().signum() != 0 && !externalsSettled.contains(external.getKey())) {
+                if (external.getValue().signum() != 0 && !externalSettled(external.getKey())) {
                     throw RefusedException.unprocessable(EXTERNAL_NOT_APPLICABLE,
                             "externalPayments." + external.getKey(), "No EXTERNAL rule of the policy "
                                     + policy.id() + " for " + external.getKey() + " applies to this bill");
                 }
             }
-            List<FundLine> lines = new ArrayList<>(policy.funds().size());
+            // each step is of its rule's fund: the lines group them by the plan's index, in chain order
+            List<Fund> funds = policy.funds();
+            List<FundLine> lines = new ArrayList<>(funds.size());
             BigDecimal fundTotal = Money.ZERO;
-            for (Fund fund : policy.funds()) {
-                List<Step> fundSteps = new ArrayList<>(2);
+            for (int fund = 0; fund < funds.size(); fund++) {
+                int[] rulesOfFund = plan.rulesOfFund[fund];
+                List<Step> fundSteps = new ArrayList<>(rulesOfFund.length);
                 BigDecimal amount = Money.ZERO;
-                for (Step step : steps) {
-                    if (step.fund().equals(fund)) {
-                        fundSteps.add(step);
-                        amount = amount.add(step.amount());
-                    }
+                for (int rule : rulesOfFund) {
+                    Step step = steps.get(rule);
+                    fundSteps.add(step);
+                    amount = amount.add(step.amount());
                 }
-                lines.add(new FundLine(fund, amount, fundSteps));
+                lines.add(new FundLine(funds.get(fund), amount, fundSteps));
                 fundTotal = fundTotal.add(amount);
             }
             BigDecimal total = fen(bill.totalAmount());
-            return new Calculation(policy.id(), policy.fingerprint(), total, lines, steps, fundTotal,
+            return new Calculation(plan.policyId, policy.fingerprint(), total, lines, steps, fundTotal,
                     total.subtract(fundTotal), sortedDeltas());
         }
 
@@ -356,17 +419,19 @@ public final class SettlementCalculator {
                 if (rule.kind() == RuleKind.EXTERNAL) {
                     refuseExternalIfPaid(rule, "does not apply to this bill or person");
                 }
-                return new Step(rule.id(), rule.fund(), Money.ZERO, Money.ZERO, refusal, StepOutcome.NOT_ELIGIBLE,
-                        false);
+                return new Step(rule.id(), rule.fund(), Money.ZERO, Money.ZERO, text(refusal),
+                        StepOutcome.NOT_ELIGIBLE, false);
             }
-            if (rule.group() != null) {
-                RulePlan winner = groupWinners.putIfAbsent(rule.group(), plan);
-                if (winner != null) {
+            if (plan.group >= 0) {
+                RulePlan winner = groupWinners[plan.group];
+                if (winner == null) {
+                    groupWinners[plan.group] = plan;
+                } else {
                     if (rule.kind() == RuleKind.EXTERNAL) {
                         refuseExternalIfPaid(rule, "is excluded by the rule " + winner.rule.id() + " of its group");
                     }
                     return new Step(rule.id(), rule.fund(), Money.ZERO, Money.ZERO,
-                            plan.exclusions.get(winner.rule.id()), StepOutcome.EXCLUDED_BY_GROUP, false);
+                            text(plan.exclusions.get(winner.rule.id())), StepOutcome.EXCLUDED_BY_GROUP, false);
                 }
             }
             BigDecimal base = baseOf(rule.base());
@@ -377,6 +442,21 @@ public final class SettlementCalculator {
             };
             take(rule.base(), step.amount());
             return step;
+        }
+
+        /** Whether an EXTERNAL rule of {@code fund} settled its external amount. */
+        private boolean externalSettled(Fund fund) {
+            for (int i = 0; i < externalSettled.length; i++) {
+                if (externalSettled[i] && plan.rules[i].rule.fund().equals(fund)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** A sentence prepared with the policy, or nothing when the steps are not explained. */
+        private String text(String prepared) {
+            return explained ? prepared : "";
         }
 
         /** Why the rule does not apply to this bill and person, or {@code null} when it does. */
@@ -406,11 +486,11 @@ public final class SettlementCalculator {
 
         private Step external(RulePlan plan, BigDecimal base) {
             Rule rule = plan.rule;
-            externalsSettled.add(rule.fund());
+            externalSettled[plan.index] = true;
             BigDecimal amount = bill.externalPayments().get(rule.fund());
             if (amount == null) {
-                return new Step(rule.id(), rule.fund(), base, Money.ZERO, plan.externalNone, StepOutcome.APPLIED,
-                        false);
+                return new Step(rule.id(), rule.fund(), base, Money.ZERO, text(plan.externalNone),
+                        StepOutcome.APPLIED, false);
             }
             amount = fen(amount);
             if (amount.compareTo(base) > 0) {
@@ -418,23 +498,28 @@ public final class SettlementCalculator {
                         rule.fund() + " pays " + amount + " but only " + base + " is left of its base " + rule.base());
             }
             return new Step(rule.id(), rule.fund(), base, amount,
-                    TEXT.external.format(plan.fundName, Money.format(amount)), StepOutcome.APPLIED, false);
+                    explained ? TEXT.external.format(plan.fundName, Money.format(amount)) : "", StepOutcome.APPLIED,
+                    false);
         }
 
         private Step tiered(RulePlan plan, BigDecimal base) {
             Rule rule = plan.rule;
             if (base.signum() == 0) {
-                return new Step(rule.id(), rule.fund(), base, Money.ZERO, plan.nothing, StepOutcome.APPLIED, false);
+                return new Step(rule.id(), rule.fund(), base, Money.ZERO, text(plan.nothing), StepOutcome.APPLIED,
+                        false);
             }
             BigDecimal from = current(plan.ruleKey).base();
             BigDecimal to = from.add(base);
 
-            StringBuilder explanation = new StringBuilder(200);
-            TEXT.tieredHead.appendTo(explanation, plan.fundName, plan.baseName, Money.format(to));
-            if (plan.deductible != null) {
-                explanation.append(plan.deductible);
+            // null: not explained (the sentence is composed only where it is read)
+            StringBuilder explanation = explained ? new StringBuilder(200) : null;
+            if (explanation != null) {
+                TEXT.tieredHead.appendTo(explanation, plan.fundName, plan.baseName, Money.format(to));
+                if (plan.deductible != null) {
+                    explanation.append(plan.deductible);
+                }
+                explanation.append(TEXT.tieredSeparator);
             }
-            explanation.append(TEXT.tieredSeparator);
 
             BigDecimal raw = BigDecimal.ZERO;
             int parts = 0;
@@ -451,10 +536,13 @@ public final class SettlementCalculator {
                     continue;
                 }
                 BigDecimal part = hi.subtract(lo);
-                if (parts++ > 0) {
+                if (parts++ > 0 && explanation != null) {
                     explanation.append(TEXT.partSeparator);
                 }
                 if (segment.ratio().signum() == 0) {
+                    if (explanation == null) {
+                        continue;
+                    }
                     if (i == 0) {
                         TEXT.partDeductible.appendTo(explanation, Money.format(part));
                     } else {
@@ -464,12 +552,14 @@ public final class SettlementCalculator {
                     BigDecimal share = part.multiply(segment.ratio());
                     raw = raw.add(share);
                     paidParts++;
-                    TEXT.partPaid.appendTo(explanation, plan.segmentLabels[i], plan.ratioTexts[i],
-                            Money.format(part), Money.format(share));
+                    if (explanation != null) {
+                        TEXT.partPaid.appendTo(explanation, plan.segmentLabels[i], plan.ratioTexts[i],
+                                Money.format(part), Money.format(share));
+                    }
                 }
             }
             BigDecimal pay = Money.toFen(raw);
-            if (paidParts > 1) {
+            if (paidParts > 1 && explanation != null) {
                 explanation.append(TEXT.tieredSeparator);
                 TEXT.tieredTotal.appendTo(explanation, Money.format(pay));
             }
@@ -477,16 +567,22 @@ public final class SettlementCalculator {
             boolean capBound = false;
             if (rule.cap() != null) {
                 BigDecimal capLeft = rule.cap().subtract(current(plan.capCounter).paid()).max(Money.ZERO);
-                explanation.append(TEXT.partSeparator);
+                if (explanation != null) {
+                    explanation.append(TEXT.partSeparator);
+                }
                 if (capLeft.signum() == 0) {
-                    TEXT.capReached.appendTo(explanation, plan.cap, "", plan.capShared);
+                    if (explanation != null) {
+                        TEXT.capReached.appendTo(explanation, plan.cap, "", plan.capShared);
+                    }
                     capBound = pay.signum() > 0;
                     pay = Money.ZERO;
                 } else if (capLeft.compareTo(pay) < 0) {
-                    TEXT.capPartial.appendTo(explanation, plan.cap, Money.format(capLeft), plan.capShared);
+                    if (explanation != null) {
+                        TEXT.capPartial.appendTo(explanation, plan.cap, Money.format(capLeft), plan.capShared);
+                    }
                     capBound = true;
                     pay = capLeft;
-                } else {
+                } else if (explanation != null) {
                     TEXT.capLeft.appendTo(explanation, plan.cap, Money.format(capLeft), plan.capShared);
                 }
             }
@@ -496,7 +592,8 @@ public final class SettlementCalculator {
             if (plan.sharedCapKey != null) {
                 addDelta(plan.sharedCapKey, Money.ZERO, pay);
             }
-            return new Step(rule.id(), rule.fund(), base, pay, explanation.toString(), StepOutcome.APPLIED, capBound);
+            return new Step(rule.id(), rule.fund(), base, pay, explanation == null ? "" : explanation.toString(),
+                    StepOutcome.APPLIED, capBound);
         }
 
         private Step targetRatio(RulePlan plan, BigDecimal base) {
@@ -505,7 +602,8 @@ public final class SettlementCalculator {
             BigDecimal paidSoFar = scope.subtract(scopeLeft);
             BigDecimal shortfall = target.subtract(paidSoFar).max(Money.ZERO);
             BigDecimal pay = shortfall.min(base);
-            String explanation = shortfall.signum() == 0
+            String explanation = !explained ? ""
+                    : shortfall.signum() == 0
                     ? TEXT.targetReached.format(plan.fundName, plan.targetRatio, Money.format(scope),
                     Money.format(target), Money.format(paidSoFar))
                     : TEXT.target.format(plan.fundName, plan.targetRatio, Money.format(scope), Money.format(target),

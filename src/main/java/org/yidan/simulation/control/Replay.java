@@ -69,16 +69,20 @@ public final class Replay {
         this.secondThread = secondThread;
     }
 
-    /** One policy's replay: every person's accumulators, the sums, and each bill's self-pay (null: refused). */
+    /** In {@link Side#selfPay}: the calculator refused the bill under this policy. */
+    private static final long REFUSED = Long.MIN_VALUE;
+
+    /** One policy's replay: every person's accumulators, the sums, and each bill's self-pay in fen. */
     private final class Side {
         final Policy policy;
         final SummaryBuilder summary;
-        final BigDecimal[] selfPay;
+        /** By bill, in fen ({@link #REFUSED}: refused): longs, so that 300,000 amounts are not kept as objects. */
+        final long[] selfPay;
 
         Side(Policy policy, List<Fund> funds, List<Target> targets, int bills) {
             this.policy = policy;
             this.summary = new SummaryBuilder(policy, funds, targets);
-            this.selfPay = new BigDecimal[bills];
+            this.selfPay = new long[bills];
         }
 
         /** @return false when stopped through {@code go} */
@@ -97,9 +101,9 @@ public final class Replay {
                 Calculation calculation = settle(policy, bill, accumulators[person]);
                 if (calculation == null) {
                     summary.refused();
+                    selfPay[i] = REFUSED;
                 } else {
-                    summary.add(bill, person, calculation);
-                    selfPay[i] = calculation.selfPay();
+                    selfPay[i] = summary.add(bill, person, calculation);
                 }
             }
             return true;
@@ -152,50 +156,60 @@ public final class Replay {
         progress.proceed(total, total);
 
         // compare a person on the bills both policies settled, so that a refusal does not look like a saving
-        BigDecimal[] baselineSelfPay = new BigDecimal[persons];
-        BigDecimal[] draftSelfPay = new BigDecimal[persons];
+        long[] baselineSelfPay = new long[persons];
+        long[] draftSelfPay = new long[persons];
         int[] settlements = new int[persons];
         for (int i = 0; i < total; i++) {
-            if (before.selfPay[i] != null && after.selfPay[i] != null) {
+            if (before.selfPay[i] != REFUSED && after.selfPay[i] != REFUSED) {
                 int person = personOf[i];
-                baselineSelfPay[person] = baselineSelfPay[person] == null ? before.selfPay[i]
-                        : baselineSelfPay[person].add(before.selfPay[i]);
-                draftSelfPay[person] = draftSelfPay[person] == null ? after.selfPay[i]
-                        : draftSelfPay[person].add(after.selfPay[i]);
+                baselineSelfPay[person] += before.selfPay[i];
+                draftSelfPay[person] += after.selfPay[i];
                 settlements[person]++;
             }
         }
         int betterOff = 0;
         int worseOff = 0;
-        List<SimulationResult.Change> changes = new ArrayList<>();
+        // the largest changes, by size (then ID number), chosen as they come: the others are only counted
+        int[] largest = new int[LARGEST_CHANGES + 1];
+        int kept = 0;
         for (int person = 0; person < persons; person++) {
-            if (settlements[person] == 0) {
+            if (settlements[person] == 0 || draftSelfPay[person] == baselineSelfPay[person]) {
                 continue;
             }
-            int compared = draftSelfPay[person].compareTo(baselineSelfPay[person]);
-            if (compared == 0) {
-                continue;
-            }
-            if (compared < 0) {
+            if (draftSelfPay[person] < baselineSelfPay[person]) {
                 betterOff++;
             } else {
                 worseOff++;
             }
-            changes.add(new SimulationResult.Change(idNumbers.get(person), settlements[person],
-                    baselineSelfPay[person], draftSelfPay[person],
-                    draftSelfPay[person].subtract(baselineSelfPay[person])));
+            int at = kept;
+            while (at > 0 && larger(person, largest[at - 1], baselineSelfPay, draftSelfPay, idNumbers)) {
+                largest[at] = largest[at - 1];
+                at--;
+            }
+            if (at < LARGEST_CHANGES) {
+                largest[at] = person;
+                kept = Math.min(kept + 1, LARGEST_CHANGES);
+            }
         }
-        changes.sort(Comparator.comparing((SimulationResult.Change change) -> change.change().abs()).reversed()
-                .thenComparing(SimulationResult.Change::idNumber));
-        List<SimulationResult.Change> largest = changes.stream().limit(LARGEST_CHANGES)
-                .map(change -> new SimulationResult.Change(IdNumbers.mask(change.idNumber()), change.settlements(),
-                        change.baselineSelfPay(), change.draftSelfPay(), change.change()))
-                .toList();
+        List<SimulationResult.Change> changes = new ArrayList<>(kept);
+        for (int i = 0; i < kept; i++) {
+            int person = largest[i];
+            changes.add(new SimulationResult.Change(IdNumbers.mask(idNumbers.get(person)), settlements[person],
+                    SummaryBuilder.amount(baselineSelfPay[person], 2), SummaryBuilder.amount(draftSelfPay[person], 2),
+                    SummaryBuilder.amount(draftSelfPay[person] - baselineSelfPay[person], 2)));
+        }
 
         Summary baselineSummary = before.summary.build(0, 0);
         Summary draftSummary = after.summary.build(betterOff, worseOff);
-        return new SimulationResult(baselineSummary, draftSummary, difference(baselineSummary, draftSummary), largest,
+        return new SimulationResult(baselineSummary, draftSummary, difference(baselineSummary, draftSummary), changes,
                 !targets.isEmpty());
+    }
+
+    /** Whether person {@code a}'s change is listed before {@code b}'s: larger in size, or as large and a lower ID. */
+    private static boolean larger(int a, int b, long[] baseline, long[] draft, List<String> idNumbers) {
+        long sizeA = Math.abs(draft[a] - baseline[a]);
+        long sizeB = Math.abs(draft[b] - baseline[b]);
+        return sizeA != sizeB ? sizeA > sizeB : idNumbers.get(a).compareTo(idNumbers.get(b)) < 0;
     }
 
     private static void await(CompletableFuture<Boolean> side) {
@@ -210,7 +224,8 @@ public final class Replay {
     private Calculation settle(Policy policy, ReplayBill bill, Map<AccumulatorKey, Accumulator> accumulators) {
         Calculation calculation;
         try {
-            calculation = calculator.calculate(policy, bill.person(), bill.bill(), accumulators);
+            // the amounts alone: the what-if shows no step's explanation
+            calculation = calculator.calculateAmounts(policy, bill.person(), bill.bill(), accumulators);
         } catch (RefusedException refused) {
             return null;
         }

@@ -20,6 +20,7 @@ import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -187,10 +188,15 @@ public final class StoredBills {
                     statement.setFetchSize(FETCH_SIZE);
                     try (ResultSet result = statement.executeQuery()) {
                         int columns = result.getMetaData().getColumnCount();
+                        // a date as a LocalDate: the driver's java.sql.Date goes through a Calendar for each value
+                        boolean[] date = new boolean[columns];
+                        for (int c = 0; c < columns; c++) {
+                            date[c] = result.getMetaData().getColumnType(c + 1) == Types.DATE;
+                        }
                         while (result.next()) {
                             Object[] values = new Object[columns];
                             for (int c = 0; c < columns; c++) {
-                                values[c] = result.getObject(c + 1);
+                                values[c] = date[c] ? result.getObject(c + 1, LocalDate.class) : result.getObject(c + 1);
                             }
                             row.accept(values);
                         }

@@ -1,0 +1,111 @@
+package org.yidan.simulation.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.yidan.beneficiaries.control.IdNumbers;
+import org.yidan.policy.CalculatorBenchmark;
+import org.yidan.policy.ShippedPolicies;
+import org.yidan.policy.control.SettlementCalculator;
+import org.yidan.reports.control.Target;
+import org.yidan.reports.control.TargetCatalog;
+
+/**
+ * The what-if's whole result over many bills, kept as it was: the first 100,000 bills of the calculator benchmark's
+ * synthetic 沂源 2020 (the what-if benchmark's county), with the benchmark's targets, under a draft that only helps
+ * (the benchmark's) and one that helps some and costs others, on two threads. Every figure of the result (funds,
+ * slices, targets, distribution, better and worse off, the 20 largest changes) is compared, as text, with the result
+ * the replay gave before it was made faster ({@code src/test/resources/simulation/*.txt}): the record's text keeps
+ * each amount's scale, the JSON the API answers is compared as well. A change to the replay's bookkeeping that moves
+ * any figure fails here; a deliberate change of the figures writes the files anew with {@code -DwriteExpected=<dir>}.
+ */
+class ReplayOfASyntheticCountyTest {
+
+    private static final int BILLS = 100_000;
+
+    private static List<ReplayBill> bills;
+    private static List<Target> targets;
+    private static ExecutorService secondThread;
+
+    @BeforeAll
+    static void county() {
+        CalculatorBenchmark.County county = CalculatorBenchmark.syntheticCounty();
+        bills = new ArrayList<>(BILLS);
+        for (int i = 0; i < BILLS; i++) {
+            int person = county.billPerson()[i];
+            bills.add(new ReplayBill("R" + i, idNumber(person), county.persons()[person], county.bills()[i]));
+        }
+        Map<String, String> keys = Map.of("yidan.report.370323.2020.targets", "chronic, poor-inpatient",
+                "yidan.report.370323.2020.target.chronic.ratio", "actualRatio",
+                "yidan.report.370323.2020.target.chronic.slice", "visitType:OUTPATIENT_CHRONIC",
+                "yidan.report.370323.2020.target.chronic.bound", "FLOOR",
+                "yidan.report.370323.2020.target.chronic.value", "0.85",
+                "yidan.report.370323.2020.target.poor-inpatient.ratio", "scopeRatio",
+                "yidan.report.370323.2020.target.poor-inpatient.slice", "category:REGISTERED_POOR/visitType:INPATIENT",
+                "yidan.report.370323.2020.target.poor-inpatient.bound", "FLOOR",
+                "yidan.report.370323.2020.target.poor-inpatient.value", "0.90",
+                TargetCatalog.DEFAULT_CEILING_KEY, "0.90");
+        targets = TargetCatalog.load(key -> Optional.ofNullable(keys.get(key)), "370323", 2020);
+        secondThread = Executors.newSingleThreadExecutor();
+    }
+
+    @AfterAll
+    static void stop() {
+        secondThread.shutdown();
+    }
+
+    /** As the what-if benchmark's: a valid ID number per person. */
+    private static String idNumber(int person) {
+        String first17 = "370323" + LocalDate.of(1950, 1, 1).plusDays(person / 1000).toString().replace("-", "")
+                + String.format("%03d", person % 1000);
+        return first17 + IdNumbers.checkCharacter(first17);
+    }
+
+    private static void check(String name, Map<String, String> overrides) throws IOException {
+        DraftPolicy draft = DraftPolicy.read(ShippedPolicies.config(Map.of()), "370323", 2020, overrides);
+        SimulationResult result = new Replay(new SettlementCalculator(), secondThread).run(
+                ShippedPolicies.yiyuan2020(), draft.policy(), bills, targets, (done, total) -> true);
+        String text = result + "\n" + SimulationJson.toJson(result) + "\n";
+        String directory = System.getProperty("writeExpected");
+        if (directory != null) {
+            Files.writeString(Path.of(directory, name + ".txt"), text);
+        }
+        try (InputStream expected = ReplayOfASyntheticCountyTest.class.getResourceAsStream(
+                "/simulation/" + name + ".txt")) {
+            assertEquals(new String(expected.readAllBytes(), StandardCharsets.UTF_8), text);
+        }
+    }
+
+    @Test
+    void aLowerCriticalIllnessDeductible() throws IOException {
+        check("lower-critical-deductible", Map.of("rule.critical.segments",
+                "0-4000:0, 4000-100000:0.65, 100000-300000:0.75, 300000-:0.85"));
+    }
+
+    @Test
+    void aHigherCriticalIllnessDeductibleAndMoreAssistance() throws IOException {
+        check("higher-critical-deductible-more-assistance", Map.of(
+                "rule.critical.segments", "0-8000:0, 8000-100000:0.60, 100000-300000:0.75, 300000-:0.85",
+                "rule.assistance-tekun-dibao.segments", "0-:0.85"));
+    }
+
+    @Test
+    void noOverride() throws IOException {
+        check("no-override", Map.of());
+    }
+}
