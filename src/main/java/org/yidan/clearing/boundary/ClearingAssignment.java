@@ -5,7 +5,6 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.yidan.clearing.control.ClearingPeriod;
-import org.yidan.platform.control.TransactionSql;
 import org.yidan.ledger.entity.LedgerEntryBooked;
 
 import java.math.BigDecimal;
@@ -33,10 +32,6 @@ public class ClearingAssignment {
     @PersistenceContext
     EntityManager em;
 
-    /** The pool EclipseLink uses: statements of {@link TransactionSql} join the same transaction. */
-    @jakarta.annotation.Resource(lookup = "java:app/jdbc/yidan")
-    javax.sql.DataSource pool;
-
     /** The advisory lock key of a county, fund and hospital; a collision only makes someone wait. */
     static String lockKey(String county, String fund, String hospitalCode) {
         return "clearing:" + county + ":" + fund + ":" + hospitalCode;
@@ -49,16 +44,17 @@ public class ClearingAssignment {
         Map<String, BigDecimal> funds = new TreeMap<>(entry.funds());
         List<String> keys = new ArrayList<>();
         funds.keySet().forEach(fund -> keys.add(lockKey(entry.county(), fund, entry.hospitalCode())));
-        TransactionSql.of(pool, "select count(*) from (select pg_advisory_xact_lock_shared(hashtext(k))"
+        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock_shared(hashtext(k))"
                         + " from unnest(string_to_array(?1, '|')) as k) as locked")
-                .set(1, String.join("|", keys)).single();
+                .setParameter(1, String.join("|", keys)).getSingleResult();
         // closed periods from the fee month's year on: months (2018-04) and quarters (2018-Q2) both sort after "2018-"
-        List<Object[]> closed = TransactionSql.of(pool, "select fund, period from clearing_statement"
+        @SuppressWarnings("unchecked")
+        List<Object[]> closed = em.createNativeQuery("select fund, period from clearing_statement"
                         + " where county = ?1 and hospital_code = ?2 and period > ?3 and status <> 'DRAFT'"
                         + " and fund = any (string_to_array(?4, ','))")
-                .set(1, entry.county()).set(2, entry.hospitalCode())
-                .set(3, entry.feeMonth().substring(0, 5)).set(4, String.join(",", funds.keySet()))
-                .list();
+                .setParameter(1, entry.county()).setParameter(2, entry.hospitalCode())
+                .setParameter(3, entry.feeMonth().substring(0, 5)).setParameter(4, String.join(",", funds.keySet()))
+                .getResultList();
         Map<String, Set<String>> closedByFund = new HashMap<>();
         for (Object[] row : closed) {
             closedByFund.computeIfAbsent((String) row[0], f -> new HashSet<>()).add(((String) row[1]).trim());
@@ -70,12 +66,12 @@ public class ClearingAssignment {
                     closedByFund.getOrDefault(fund, Set.of())));
             amounts.add(amount.toPlainString());
         });
-        TransactionSql.of(pool, "insert into clearing_line (entry_id, fund, county, hospital_code, period, amount)"
+        em.createNativeQuery("insert into clearing_line (entry_id, fund, county, hospital_code, period, amount)"
                         + " select ?1, f, ?2, ?3, p, a::numeric from unnest(string_to_array(?4, ','),"
                         + " string_to_array(?5, ','), string_to_array(?6, ',')) as t(f, p, a)")
-                .set(1, entry.entryId()).set(2, entry.county())
-                .set(3, entry.hospitalCode()).set(4, String.join(",", funds.keySet()))
-                .set(5, String.join(",", periods)).set(6, String.join(",", amounts))
-                .update();
+                .setParameter(1, entry.entryId()).setParameter(2, entry.county())
+                .setParameter(3, entry.hospitalCode()).setParameter(4, String.join(",", funds.keySet()))
+                .setParameter(5, String.join(",", periods)).setParameter(6, String.join(",", amounts))
+                .executeUpdate();
     }
 }

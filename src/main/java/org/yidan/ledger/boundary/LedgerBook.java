@@ -10,7 +10,6 @@ import jakarta.persistence.PersistenceContext;
 import org.yidan.ledger.entity.LedgerEntry;
 import org.yidan.ledger.entity.LedgerEntryBooked;
 import org.yidan.platform.control.JsonFactories;
-import org.yidan.platform.control.TransactionSql;
 import org.yidan.settlement.entity.SettlementFacts;
 import org.yidan.settlement.entity.SettlementReversed;
 import org.yidan.settlement.entity.SettlementSettled;
@@ -27,10 +26,6 @@ public class LedgerBook {
 
     @PersistenceContext
     EntityManager em;
-
-    /** The pool EclipseLink uses: statements of {@link TransactionSql} join the same transaction. */
-    @jakarta.annotation.Resource(lookup = "java:app/jdbc/yidan")
-    javax.sql.DataSource pool;
 
     @Inject
     Event<LedgerEntryBooked> entryBooked;
@@ -58,7 +53,7 @@ public class LedgerBook {
     private long store(LedgerEntry e) {
         JsonObjectBuilder funds = JsonFactories.object();
         e.getFunds().forEach(funds::add);
-        Object[] written = TransactionSql.of(pool, "with e as (insert into ledger_entry (id, receipt_no,"
+        Object[] written = (Object[]) em.createNativeQuery("with e as (insert into ledger_entry (id, receipt_no,"
                         + " entry_type, county, fee_month, booked_at, booked_by, id_number, person_name, township,"
                         + " categories, standard_tags, hospital_code, hospital_name, hospital_level,"
                         + " hospital_in_county, visit_type, admission_date, discharge_date, total_amount,"
@@ -70,17 +65,17 @@ public class LedgerBook {
                         + " select e.id, t.key, t.value::numeric from e, jsonb_each_text(?22::jsonb) as t"
                         + " returning 1)"
                         + " select (select id from e), (select count(*) from f)")
-                .set(1, e.getReceiptNo()).set(2, e.getCounty()).set(3, e.getFeeMonth())
-                .set(4, e.getBookedAt()).set(5, e.getBookedBy()).set(6, e.getIdNumber())
-                .set(7, e.getPersonName()).set(8, e.getTownship())
-                .set(9, e.getCategories()).set(10, e.getStandardTags())
-                .set(11, e.getHospitalCode()).set(12, e.getHospitalLevel())
-                .set(13, e.isHospitalInCounty()).set(14, e.getVisitType())
-                .set(15, e.getAdmissionDate()).set(16, e.getDischargeDate())
-                .set(17, e.getTotalAmount()).set(18, e.getPolicyScopeAmount())
-                .set(19, e.getSpecialDrugAmount()).set(20, e.getFundTotal())
-                .set(21, e.getSelfPay()).set(22, funds.build().toString())
-                .single();
+                .setParameter(1, e.getReceiptNo()).setParameter(2, e.getCounty()).setParameter(3, e.getFeeMonth())
+                .setParameter(4, e.getBookedAt()).setParameter(5, e.getBookedBy()).setParameter(6, e.getIdNumber())
+                .setParameter(7, e.getPersonName()).setParameter(8, e.getTownship())
+                .setParameter(9, e.getCategories()).setParameter(10, e.getStandardTags())
+                .setParameter(11, e.getHospitalCode()).setParameter(12, e.getHospitalLevel())
+                .setParameter(13, e.isHospitalInCounty()).setParameter(14, e.getVisitType())
+                .setParameter(15, e.getAdmissionDate()).setParameter(16, e.getDischargeDate())
+                .setParameter(17, e.getTotalAmount()).setParameter(18, e.getPolicyScopeAmount())
+                .setParameter(19, e.getSpecialDrugAmount()).setParameter(20, e.getFundTotal())
+                .setParameter(21, e.getSelfPay()).setParameter(22, funds.build().toString())
+                .getSingleResult();
         if (((Number) written[1]).intValue() != e.getFunds().size()) {
             throw new IllegalStateException("Entry of " + e.getReceiptNo() + " booked " + written[1]
                     + " fund amounts where " + e.getFunds().size() + " were due");

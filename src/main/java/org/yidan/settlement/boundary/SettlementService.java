@@ -13,7 +13,6 @@ import jakarta.persistence.PersistenceContext;
 import org.yidan.beneficiaries.boundary.IdNumberDisclosure;
 import org.yidan.beneficiaries.entity.Beneficiary;
 import org.yidan.platform.control.RefusedException;
-import org.yidan.platform.control.TransactionSql;
 import org.yidan.policy.boundary.Policies;
 import org.yidan.policy.control.SettlementCalculator;
 import org.yidan.policy.entity.Accumulator;
@@ -92,10 +91,6 @@ public class SettlementService {
 
     @PersistenceContext
     EntityManager em;
-
-    /** The pool EclipseLink uses: statements of {@link TransactionSql} join the same transaction. */
-    @jakarta.annotation.Resource(lookup = "java:app/jdbc/yidan")
-    javax.sql.DataSource pool;
 
     @Inject
     Policies policies;
@@ -384,7 +379,7 @@ public class SettlementService {
      */
     private Start claimAndRead(String key, String requestHash, SettlementRequest request) {
         var bill = request.bill();
-        Object[] row = TransactionSql.of(pool, "with claim as (insert into idempotency_record"
+        Object[] row = (Object[]) em.createNativeQuery("with claim as (insert into idempotency_record"
                         + " (idem_key, request_hash) values (?1, ?2) on conflict (idem_key) do nothing returning 1)"
                         + " select (select count(*) from claim), b.id_number, b.name, b.county, b.township,"
                         + " b.exited_on, (select json_agg(json_build_array(k.code, k.valid_from, k.valid_to)"
@@ -401,13 +396,13 @@ public class SettlementService {
                         + " and s.special_drug_amount = ?10::numeric and s.status <> 'REVERSED'"
                         + " order by s.settled_at, s.receipt_no limit 1)"
                         + " from (values (1)) as one left join beneficiary b on b.id_number = ?3")
-                .set(1, key).set(2, requestHash).set(3, request.idNumber())
-                .set(4, bill.hospital() == null ? null : bill.hospital().code())
-                .set(5, bill.visitType() == null ? null : bill.visitType().name())
-                .set(6, bill.admissionDate()).set(7, bill.dischargeDate())
-                .set(8, bill.totalAmount()).set(9, bill.policyScopeAmount())
-                .set(10, bill.specialDrugAmount() == null ? BigDecimal.ZERO : bill.specialDrugAmount())
-                .single();
+                .setParameter(1, key).setParameter(2, requestHash).setParameter(3, request.idNumber())
+                .setParameter(4, bill.hospital() == null ? null : bill.hospital().code())
+                .setParameter(5, bill.visitType() == null ? null : bill.visitType().name())
+                .setParameter(6, bill.admissionDate()).setParameter(7, bill.dischargeDate())
+                .setParameter(8, bill.totalAmount()).setParameter(9, bill.policyScopeAmount())
+                .setParameter(10, bill.specialDrugAmount() == null ? BigDecimal.ZERO : bill.specialDrugAmount())
+                .getSingleResult();
         boolean claimed = ((Number) row[0]).intValue() == 1;
         SettledPerson person = row[1] == null ? null : SettledPerson.of((String) row[1], (String) row[2],
                 (String) row[3], (String) row[4], localDate(row[5]), (String) row[6], (String) row[7],
@@ -463,7 +458,7 @@ public class SettlementService {
      * are made from the object in memory, which holds what was written.
      */
     private void store(Settlement s, Collection<AccumulatorEntry> changed, String idempotencyKey) {
-        Object[] written = TransactionSql.of(pool, "with s as (insert into settlement (receipt_no, county,"
+        Object[] written = (Object[]) em.createNativeQuery("with s as (insert into settlement (receipt_no, county,"
                         + " policy_year, policy_fingerprint, id_number, person_name, hospital_code, hospital_level,"
                         + " hospital_in_county, visit_type, admission_date, discharge_date, total_amount,"
                         + " policy_scope_amount, special_drug_amount, fund_total, self_pay, status, request_json,"
@@ -494,20 +489,20 @@ public class SettlementService {
                         + " where idem_key = ?26 returning 1)"
                         + " select (select count(*) from l), (select count(*) from st), (select count(*) from d),"
                         + " (select count(*) from a), (select count(*) from i)")
-                .set(1, s.getReceiptNo()).set(2, s.getCounty())
-                .set(3, s.getPolicyYear()).set(4, s.getPolicyFingerprint())
-                .set(5, s.getIdNumber()).set(6, s.getPersonName())
-                .set(7, s.getHospitalCode()).set(8, s.getHospitalLevel().name())
-                .set(9, s.isHospitalInCounty()).set(10, s.getVisitType().name())
-                .set(11, s.getAdmissionDate()).set(12, s.getDischargeDate())
-                .set(13, s.getTotalAmount()).set(14, s.getPolicyScopeAmount())
-                .set(15, s.getSpecialDrugAmount()).set(16, s.getFundTotal())
-                .set(17, s.getSelfPay()).set(18, s.getStatus().name())
-                .set(19, s.getRequestJson()).set(20, String.join(",", s.getPersonCategories()))
-                .set(21, s.getVerificationCode()).set(22, s.getSettledAt())
-                .set(23, s.getSettledBy()).set(24, s.isUninsured())
-                .set(25, SettlementRows.json(s, changed)).set(26, idempotencyKey)
-                .single();
+                .setParameter(1, s.getReceiptNo()).setParameter(2, s.getCounty())
+                .setParameter(3, s.getPolicyYear()).setParameter(4, s.getPolicyFingerprint())
+                .setParameter(5, s.getIdNumber()).setParameter(6, s.getPersonName())
+                .setParameter(7, s.getHospitalCode()).setParameter(8, s.getHospitalLevel().name())
+                .setParameter(9, s.isHospitalInCounty()).setParameter(10, s.getVisitType().name())
+                .setParameter(11, s.getAdmissionDate()).setParameter(12, s.getDischargeDate())
+                .setParameter(13, s.getTotalAmount()).setParameter(14, s.getPolicyScopeAmount())
+                .setParameter(15, s.getSpecialDrugAmount()).setParameter(16, s.getFundTotal())
+                .setParameter(17, s.getSelfPay()).setParameter(18, s.getStatus().name())
+                .setParameter(19, s.getRequestJson()).setParameter(20, String.join(",", s.getPersonCategories()))
+                .setParameter(21, s.getVerificationCode()).setParameter(22, s.getSettledAt())
+                .setParameter(23, s.getSettledBy()).setParameter(24, s.isUninsured())
+                .setParameter(25, SettlementRows.json(s, changed)).setParameter(26, idempotencyKey)
+                .getSingleResult();
         int[] expected = {s.getLines().size(), s.getSteps().size(), s.getAccumulatorDeltas().size(), changed.size(), 1};
         for (int i = 0; i < expected.length; i++) {
             if (((Number) written[i]).intValue() != expected[i]) {
