@@ -54,26 +54,10 @@ public final class SimulationBenchmark {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int warmUps = args.length > 1 ? Integer.parseInt(args[1]) : 2;
         CalculatorBenchmark.County county = CalculatorBenchmark.syntheticCounty();
-        List<ReplayBill> bills = new ArrayList<>(county.bills().length);
-        for (int i = 0; i < county.bills().length; i++) {
-            int person = county.billPerson()[i];
-            bills.add(new ReplayBill("R" + i, idNumber(person),
-                    county.persons()[person], county.bills()[i]));
-        }
+        List<ReplayBill> bills = replayBills(county, county.bills().length);
         DraftPolicy draft = DraftPolicy.read(ShippedPolicies.config(Map.of()), "370323", 2020, Map.of(
                 "rule.critical.segments", "0-4000:0, 4000-100000:0.65, 100000-300000:0.75, 300000-:0.85"));
-        // targets as a county configures them for its report: two slices of its own and the product's default ceiling
-        Map<String, String> targetKeys = Map.of("yidan.report.370323.2020.targets", "chronic, poor-inpatient",
-                "yidan.report.370323.2020.target.chronic.ratio", "actualRatio",
-                "yidan.report.370323.2020.target.chronic.slice", "visitType:OUTPATIENT_CHRONIC",
-                "yidan.report.370323.2020.target.chronic.bound", "FLOOR",
-                "yidan.report.370323.2020.target.chronic.value", "0.85",
-                "yidan.report.370323.2020.target.poor-inpatient.ratio", "scopeRatio",
-                "yidan.report.370323.2020.target.poor-inpatient.slice", "category:REGISTERED_POOR/visitType:INPATIENT",
-                "yidan.report.370323.2020.target.poor-inpatient.bound", "FLOOR",
-                "yidan.report.370323.2020.target.poor-inpatient.value", "0.90",
-                TargetCatalog.DEFAULT_CEILING_KEY, "0.90");
-        List<Target> targets = TargetCatalog.load(key -> Optional.ofNullable(targetKeys.get(key)), "370323", 2020);
+        List<Target> targets = countyTargets();
         System.out.printf("%,d bills of %,d persons, %s; draft overrides %s%n", bills.size(),
                 county.persons().length, county.policy().id(), draft.overrides());
 
@@ -229,6 +213,31 @@ public final class SimulationBenchmark {
         try (Statement statement = db.createStatement()) {
             statement.execute("analyze");
         }
+    }
+
+    /** The first {@code count} bills of the synthetic county as the replay reads them. */
+    public static List<ReplayBill> replayBills(CalculatorBenchmark.County county, int count) {
+        List<ReplayBill> bills = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            int person = county.billPerson()[i];
+            bills.add(new ReplayBill("R" + i, idNumber(person), county.persons()[person], county.bills()[i]));
+        }
+        return bills;
+    }
+
+    /** Targets as a county configures them for its report: two slices of its own and the product's default ceiling. */
+    public static List<Target> countyTargets() {
+        Map<String, String> targetKeys = Map.of("yidan.report.370323.2020.targets", "chronic, poor-inpatient",
+                "yidan.report.370323.2020.target.chronic.ratio", "actualRatio",
+                "yidan.report.370323.2020.target.chronic.slice", "visitType:OUTPATIENT_CHRONIC",
+                "yidan.report.370323.2020.target.chronic.bound", "FLOOR",
+                "yidan.report.370323.2020.target.chronic.value", "0.85",
+                "yidan.report.370323.2020.target.poor-inpatient.ratio", "scopeRatio",
+                "yidan.report.370323.2020.target.poor-inpatient.slice", "category:REGISTERED_POOR/visitType:INPATIENT",
+                "yidan.report.370323.2020.target.poor-inpatient.bound", "FLOOR",
+                "yidan.report.370323.2020.target.poor-inpatient.value", "0.90",
+                TargetCatalog.DEFAULT_CEILING_KEY, "0.90");
+        return TargetCatalog.load(key -> Optional.ofNullable(targetKeys.get(key)), "370323", 2020);
     }
 
     /** A valid ID number per person: birth dates from 1950-01-01 on, a thousand persons a day. */

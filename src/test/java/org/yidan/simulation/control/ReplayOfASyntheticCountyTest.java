@@ -7,23 +7,20 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.policy.CalculatorBenchmark;
 import org.yidan.policy.ShippedPolicies;
 import org.yidan.policy.control.SettlementCalculator;
 import org.yidan.reports.control.Target;
-import org.yidan.reports.control.TargetCatalog;
+import org.yidan.simulation.SimulationBenchmark;
 
 /**
  * The what-if's whole result over many bills, kept as it was: the first 100,000 bills of the calculator benchmark's
@@ -44,36 +41,14 @@ class ReplayOfASyntheticCountyTest {
 
     @BeforeAll
     static void county() {
-        CalculatorBenchmark.County county = CalculatorBenchmark.syntheticCounty();
-        bills = new ArrayList<>(BILLS);
-        for (int i = 0; i < BILLS; i++) {
-            int person = county.billPerson()[i];
-            bills.add(new ReplayBill("R" + i, idNumber(person), county.persons()[person], county.bills()[i]));
-        }
-        Map<String, String> keys = Map.of("yidan.report.370323.2020.targets", "chronic, poor-inpatient",
-                "yidan.report.370323.2020.target.chronic.ratio", "actualRatio",
-                "yidan.report.370323.2020.target.chronic.slice", "visitType:OUTPATIENT_CHRONIC",
-                "yidan.report.370323.2020.target.chronic.bound", "FLOOR",
-                "yidan.report.370323.2020.target.chronic.value", "0.85",
-                "yidan.report.370323.2020.target.poor-inpatient.ratio", "scopeRatio",
-                "yidan.report.370323.2020.target.poor-inpatient.slice", "category:REGISTERED_POOR/visitType:INPATIENT",
-                "yidan.report.370323.2020.target.poor-inpatient.bound", "FLOOR",
-                "yidan.report.370323.2020.target.poor-inpatient.value", "0.90",
-                TargetCatalog.DEFAULT_CEILING_KEY, "0.90");
-        targets = TargetCatalog.load(key -> Optional.ofNullable(keys.get(key)), "370323", 2020);
+        bills = new ArrayList<>(SimulationBenchmark.replayBills(CalculatorBenchmark.syntheticCounty(), BILLS));
+        targets = SimulationBenchmark.countyTargets();
         secondThread = Executors.newSingleThreadExecutor();
     }
 
     @AfterAll
     static void stop() {
         secondThread.shutdown();
-    }
-
-    /** As the what-if benchmark's: a valid ID number per person. */
-    private static String idNumber(int person) {
-        String first17 = "370323" + LocalDate.of(1950, 1, 1).plusDays(person / 1000).toString().replace("-", "")
-                + String.format("%03d", person % 1000);
-        return first17 + IdNumbers.checkCharacter(first17);
     }
 
     private static void check(String name, Map<String, String> overrides) throws IOException {
