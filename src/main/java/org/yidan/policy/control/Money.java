@@ -20,6 +20,19 @@ public final class Money {
         return amount.setScale(SCALE, ROUNDING);
     }
 
+    /**
+     * An amount of at most two decimals in whole fen ({@code 12.3} → {@code 1230}), for sums kept as {@code long}s;
+     * one with a digit beyond the fen (never valid, {@link #isValidAmount}) is refused with an ArithmeticException.
+     */
+    public static long inFen(BigDecimal amount) {
+        return amount.movePointRight(SCALE).longValueExact();
+    }
+
+    /** Whole fen as yuan at scale 2: {@code 1230} → {@code 12.30}. */
+    public static BigDecimal ofFen(long fen) {
+        return BigDecimal.valueOf(fen, SCALE);
+    }
+
     /** A valid input amount: present, not negative, no digit beyond the fen ({@code 1.50} and {@code 1.5} are fine). */
     public static boolean isValidAmount(BigDecimal amount) {
         return amount != null && amount.signum() >= 0

@@ -10,6 +10,7 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.yidan.platform.control.RefusedException;
+import org.yidan.policy.control.Money;
 import org.yidan.settlement.control.SettlementView;
 
 import java.time.Duration;
@@ -66,8 +67,7 @@ public class SettlementMetrics {
                 Tag fund = new Tag("fund", line.fund());
                 registry.counter("yidan.fund." + what, county, fund).inc();
                 registry.counter("settlements".equals(what) ? "yidan.fund.paid.fen" : "yidan.fund.reversed.fen",
-                        county, fund).inc(line.amount().movePointRight(2).setScale(0, java.math.RoundingMode.UNNECESSARY)
-                        .longValueExact());
+                        county, fund).inc(Money.inFen(line.amount()));
             }
         }
     }

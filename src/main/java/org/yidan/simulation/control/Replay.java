@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.control.RefusedException;
+import org.yidan.policy.control.Money;
 import org.yidan.policy.control.SettlementCalculator;
 import org.yidan.policy.entity.Accumulator;
 import org.yidan.policy.entity.AccumulatorDelta;
@@ -195,8 +196,8 @@ public final class Replay {
         for (int i = 0; i < kept; i++) {
             int person = largest[i];
             changes.add(new SimulationResult.Change(IdNumbers.mask(idNumbers.get(person)), settlements[person],
-                    SummaryBuilder.amount(baselineSelfPay[person], 2), SummaryBuilder.amount(draftSelfPay[person], 2),
-                    SummaryBuilder.amount(draftSelfPay[person] - baselineSelfPay[person], 2)));
+                    Money.ofFen(baselineSelfPay[person]), Money.ofFen(draftSelfPay[person]),
+                    Money.ofFen(draftSelfPay[person] - baselineSelfPay[person])));
         }
 
         Summary baselineSummary = before.summary.build(0, 0);

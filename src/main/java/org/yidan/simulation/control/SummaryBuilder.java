@@ -14,6 +14,7 @@ import org.yidan.policy.entity.Bill;
 import org.yidan.policy.entity.Calculation;
 import org.yidan.policy.entity.Fund;
 import org.yidan.policy.entity.FundLine;
+import org.yidan.policy.control.Money;
 import org.yidan.policy.entity.HospitalLevel;
 import org.yidan.policy.entity.PersonCategory;
 import org.yidan.policy.entity.Policy;
@@ -47,11 +48,10 @@ public final class SummaryBuilder {
 
     static {
         for (int i = 0; i < BUCKETS.length; i++) {
-            BUCKET_FEN[i] = fen(BUCKETS[i]);
+            BUCKET_FEN[i] = Money.inFen(BUCKETS[i]);
         }
     }
 
-    private static final int SCALE = 2;
 
     /** By the index of the rule in the policy's chain (= of its step in a calculation): whether it pays on the scope. */
     private final boolean[] scopeRule;
@@ -74,9 +74,9 @@ public final class SummaryBuilder {
     private static final class Totals {
         int settlements;
         long total;
-        int totalScale = SCALE;
+        int totalScale = Money.SCALE;
         long scope;
-        int scopeScale = SCALE;
+        int scopeScale = Money.SCALE;
         long fundTotal;
         long selfPay;
         long scopePaid;
@@ -106,15 +106,15 @@ public final class SummaryBuilder {
         }
 
         BigDecimal fundTotal() {
-            return amount(fundTotal, SCALE);
+            return amount(fundTotal, Money.SCALE);
         }
 
         BigDecimal selfPay() {
-            return amount(selfPay, SCALE);
+            return amount(selfPay, Money.SCALE);
         }
 
         BigDecimal scopePaid() {
-            return amount(scopePaid, SCALE);
+            return amount(scopePaid, Money.SCALE);
         }
 
         Summary.Slice slice(String key) {
@@ -231,7 +231,7 @@ public final class SummaryBuilder {
         for (int i = 0; i < lines.size(); i++) {
             BigDecimal amount = lines.get(i).amount();
             if (amount.signum() != 0) {
-                long fen = fen(amount);
+                long fen = Money.inFen(amount);
                 fundFen[lineSlot[i]] += fen;
                 fundTotal += fen;
             }
@@ -242,13 +242,13 @@ public final class SummaryBuilder {
         for (int i = 0; i < steps.size(); i++) {
             BigDecimal amount = steps.get(i).amount();
             if (!scopeRule[i] && amount.signum() != 0) {
-                notOnScope += fen(amount);
+                notOnScope += Money.inFen(amount);
             }
         }
         long paidOnScope = fundTotal - notOnScope;
         boolean inCountyHospital = bill.hospital() != null && bill.hospital().inCounty();
-        long total = fen(bill.totalAmount());
-        long scope = fen(bill.policyScopeAmount());
+        long total = Money.inFen(bill.totalAmount());
+        long scope = Money.inFen(bill.policyScopeAmount());
         // the calculation's total is the bill's to the fen
         long selfPay = total - fundTotal;
         persons.set(person);
@@ -311,29 +311,22 @@ public final class SummaryBuilder {
         }
         Map<String, BigDecimal> funds = new LinkedHashMap<>();
         for (int i = 0; i < fundNames.length; i++) {
-            funds.put(fundNames[i], amount(fundFen[i], SCALE));
+            funds.put(fundNames[i], amount(fundFen[i], Money.SCALE));
         }
         BigDecimal total = all.total();
         BigDecimal scope = all.scope();
         BigDecimal fundTotal = all.fundTotal();
         return new Summary(all.settlements, persons.cardinality(), total, scope, Collections.unmodifiableMap(funds),
                 fundTotal, all.selfPay(), ratio(fundTotal, total), ratio(all.scopePaid(), scope),
-                all.settlements == 0 ? ratio(ZERO, ZERO) : ratio(BigDecimal.valueOf(inCounty),
+                all.settlements == 0 ? ratio(Money.ZERO, Money.ZERO) : ratio(BigDecimal.valueOf(inCounty),
                         BigDecimal.valueOf(all.settlements)), List.copyOf(categories), List.copyOf(visitTypes),
                 List.copyOf(attained), List.copyOf(distribution), betterOff, worseOff, refused);
     }
 
-    private static final BigDecimal ZERO = new BigDecimal("0.00");
-
-    /** An amount of at most two decimals (more: only zeros) in whole fen. */
-    static long fen(BigDecimal amount) {
-        return amount.movePointRight(SCALE).longValueExact();
-    }
-
     /** A sum of fen as yuan at {@code scale} (at least 2). */
     static BigDecimal amount(long fen, int scale) {
-        BigDecimal amount = BigDecimal.valueOf(fen, SCALE);
-        return scale == SCALE ? amount : amount.setScale(scale);
+        BigDecimal amount = Money.ofFen(fen);
+        return scale == Money.SCALE ? amount : amount.setScale(scale);
     }
 
     static BigDecimal ratio(BigDecimal part, BigDecimal whole) {
