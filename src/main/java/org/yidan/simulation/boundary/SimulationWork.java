@@ -80,8 +80,8 @@ public class SimulationWork {
     /**
      * The bills the simulation replays ({@link StoredBills}), over two connections of the application's pool rather
      * than through JPA: the period is read in two halves side by side (the second on the common pool, as the replay's
-     * second policy), the rows stream in rounds instead of 300,000 of them being held at once, and nothing is mapped.
-     * Outside a transaction: a read of a few seconds that writes nothing needs none.
+     * second policy), each streamed by PostgreSQL's COPY instead of 300,000 rows being held at once, and nothing is
+     * mapped. Outside a transaction: a read of a few seconds that writes nothing needs none.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<ReplayBill> bills(String county, LocalDate from, LocalDate to) {

@@ -40,6 +40,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -230,6 +231,16 @@ class StoredBillsTest {
     void arrayElementsInPostgresqlsTextForm() {
         assertArrayEquals(new String[0], StoredBills.elements("{}"));
         assertArrayEquals(new String[]{"BASIC", "NULL", "1.00"}, StoredBills.elements("{BASIC,\"NULL\",1.00}"));
+    }
+
+    @Test
+    void copyTakesTheParametersAsLiteralsAndRefusesOneThatCouldEndIt() {
+        assertEquals("'370323'", StoredBills.literal("370323"));
+        assertEquals("date '2020-01-31'", StoredBills.literal(java.sql.Date.valueOf("2020-01-31")));
+        assertEquals("date '2020-01-31'", StoredBills.literal(LocalDate.of(2020, 1, 31)));
+        assertThrows(IllegalArgumentException.class, () -> StoredBills.literal("370323' or true or '"));
+        assertThrows(IllegalArgumentException.class, () -> StoredBills.literal("370323\\"));
+        assertThrows(IllegalArgumentException.class, () -> StoredBills.literal(new Object()));
     }
 
     private static Bill outpatient(LocalDate day) {
