@@ -50,6 +50,9 @@ import org.yidan.simulation.control.SimulationResult;
  */
 public final class SimulationBenchmark {
 
+    /** The two policies' replays, as the server runs them: a thread each ({@code SimulationRunner}). */
+    private static final ForkJoinPool SIDES = new ForkJoinPool(2);
+
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 3;
         int warmUps = args.length > 1 ? Integer.parseInt(args[1]) : 2;
@@ -70,7 +73,7 @@ public final class SimulationBenchmark {
             resetPeaks();
             long cpu = processCpu();
             long start = System.nanoTime();
-            result = new Replay(new SettlementCalculator(), ForkJoinPool.commonPool()).run(county.policy(), draft.policy(), bills,
+            result = new Replay(new SettlementCalculator(), SIDES).run(county.policy(), draft.policy(), bills,
                     targets, (done, total) -> true);
             String json = SimulationJson.toJson(result).toString();
             double wall = (System.nanoTime() - start) / 1e9;
@@ -104,9 +107,9 @@ public final class SimulationBenchmark {
 
     /**
      * The whole what-if as the server runs it: the same 300,000 bills stored as settlements in an embedded PostgreSQL
-     * with the product's migrations, read by {@link StoredBills} over one JDBC connection, streaming, as the server
-     * reads them (in two halves over two connections), then replayed. Prints the read and the replay apart, with the
-     * JVM's and the two PostgreSQL backends' CPU time.
+     * with the product's migrations, read by {@link StoredBills} over one JDBC connection (PostgreSQL's COPY) and
+     * replayed as they are read, each let go once both policies replayed it. Prints it with the JVM's and the
+     * PostgreSQL backend's CPU time; before it, for comparison, the read alone (every bill held at once).
      */
     static void fromTheDatabase(CalculatorBenchmark.County county, DraftPolicy draft, List<Target> targets, int runs)
             throws Exception {
@@ -115,38 +118,44 @@ public final class SimulationBenchmark {
                 .setCleanDataDirectory(true).setServerConfig("shared_buffers", "256MB").start()) {
             org.yidan.platform.MigratedPostgres.migrate(postgres);
             try (Connection db = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres")
-                    + "&reWriteBatchedInserts=true");
-                 Connection second = DriverManager.getConnection(postgres.getJdbcUrl("postgres", "postgres"))) {
+                    + "&reWriteBatchedInserts=true")) {
                 long stored = System.nanoTime();
                 store(db, county);
                 System.out.printf("stored %,d settlements in PostgreSQL in %.1f s%n", county.bills().length,
                         (System.nanoTime() - stored) / 1e9);
                 Policy policy = county.policy();
                 county = null;
-                int[] backends = {backend(db), backend(second)};
+                int backend = backend(db);
                 for (int run = 1; run <= runs + 1; run++) {
+                    String name = run == 1 ? "warm-up 1" : "run " + (run - 1);
+                    System.gc();
+                    long pgCpu = cpuMillis(backend);
+                    long cpu = processCpu();
+                    long start = System.nanoTime();
+                    int read = StoredBills.read(StoredBills.over(db), "370323", LocalDate.of(2020, 1, 1),
+                            LocalDate.of(2020, 12, 31)).size();
+                    System.out.printf("%s: the read alone, %,d bills held at once: %.3f s wall (%.3f s JVM CPU,"
+                                    + " %.3f s PostgreSQL CPU)%n", name, read, (System.nanoTime() - start) / 1e9,
+                            (processCpu() - cpu) / 1e9, (cpuMillis(backend) - pgCpu) / 1e3);
+
                     System.gc();
                     long before = usedHeap();
                     resetPeaks();
-                    long pgCpu = cpuMillis(backends);
-                    long cpu = processCpu();
-                    long start = System.nanoTime();
-                    List<ReplayBill> bills = StoredBills.read(List.of(StoredBills.over(db), StoredBills.over(second)),
-                            ForkJoinPool.commonPool(), "370323", LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31));
-                    long read = System.nanoTime();
-                    long readCpu = processCpu();
-                    long readPg = cpuMillis(backends);
-                    SimulationResult result = new Replay(new SettlementCalculator(), ForkJoinPool.commonPool()).run(policy,
-                            draft.policy(), bills, targets, (done, total) -> true);
+                    pgCpu = cpuMillis(backend);
+                    cpu = processCpu();
+                    start = System.nanoTime();
+                    SimulationResult result = new Replay(new SettlementCalculator(), SIDES).run(policy,
+                            draft.policy(), StoredBills.source(StoredBills.over(db), "370323",
+                                    LocalDate.of(2020, 1, 1), LocalDate.of(2020, 12, 31)),
+                            targets, (done, total) -> true);
                     String json = SimulationJson.toJson(result).toString();
                     long end = System.nanoTime();
-                    System.out.printf("%s %d: read %,d bills %.3f s wall (%.3f s JVM CPU, %.3f s PostgreSQL CPU),"
-                                    + " replay %.3f s wall (%.3f s CPU); whole what-if %.3f s wall, heap peak %,d MB;"
-                                    + " fund total difference %s, result %,d bytes%n",
-                            run == 1 ? "warm-up" : "run", run == 1 ? 1 : run - 1, bills.size(), (read - start) / 1e9,
-                            (readCpu - cpu) / 1e9, (readPg - pgCpu) / 1e3, (end - read) / 1e9,
-                            (processCpu() - readCpu) / 1e9, (end - start) / 1e9,
-                            (peakHeap() - before) / (1 << 20), result.difference().fundTotal().toPlainString(),
+                    System.out.printf("%s: whole what-if (read and replayed as read) %.3f s wall (%.3f s JVM CPU,"
+                                    + " %.3f s PostgreSQL CPU), heap peak %,d MB; %,d settlements, fund total"
+                                    + " difference %s, result %,d bytes%n",
+                            name, (end - start) / 1e9, (processCpu() - cpu) / 1e9,
+                            (cpuMillis(backend) - pgCpu) / 1e3, (peakHeap() - before) / (1 << 20),
+                            result.baseline().settlements(), result.difference().fundTotal().toPlainString(),
                             json.length());
                 }
             }

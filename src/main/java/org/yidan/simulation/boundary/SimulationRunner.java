@@ -1,14 +1,16 @@
 package org.yidan.simulation.boundary;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.yidan.policy.control.SettlementCalculator;
 import org.yidan.policy.entity.Policy;
 import org.yidan.reports.control.Target;
 import org.yidan.simulation.control.Replay;
-import org.yidan.simulation.control.ReplayBill;
 import org.yidan.simulation.control.RunStates;
 import org.yidan.simulation.control.SimulationJson;
 import org.yidan.simulation.control.SimulationResult;
@@ -17,7 +19,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
@@ -35,12 +36,18 @@ public class SimulationRunner {
     /** Plans are cached per policy fingerprint inside; sharing one calculator shares them across simulations. */
     private static final SettlementCalculator CALCULATOR = new SettlementCalculator();
 
+    /** One thread per policy, so that the two replay side by side while the run's own thread reads the bills. */
+    private static final int SIDES = 2;
+
+    @Resource
+    ManagedThreadFactory threads;
+
     /**
-     * The current policy's replay runs here beside the draft's (plain Java: no container context needed). Not this
-     * server's managed executor: a run waiting there for its own second half could wait behind other runs doing the
-     * same.
+     * The two policies' replays run here (plain Java: no container context needed). Not this server's managed
+     * executor: a run waits for its replays, and there they could wait behind other runs doing the same. Not the
+     * common pool either: it has one thread on a two-core server.
      */
-    private static final Executor SECOND_THREAD = ForkJoinPool.commonPool();
+    private ForkJoinPool sides;
 
     private final Set<Long> held = ConcurrentHashMap.newKeySet();
 
@@ -49,6 +56,16 @@ public class SimulationRunner {
 
     @Inject
     SimulationWork work;
+
+    @PostConstruct
+    void start() {
+        sides = new ForkJoinPool(SIDES, threads, null, false);
+    }
+
+    @PreDestroy
+    void stop() {
+        sides.shutdownNow();
+    }
 
     /** Called after the simulation row is committed, so the task always finds it. */
     public void submit(long id, String county, LocalDate from, LocalDate to, Policy baseline, Policy draft,
@@ -73,9 +90,8 @@ public class SimulationRunner {
             if (!work.begin(id)) {
                 return;
             }
-            List<ReplayBill> bills = work.bills(county, from, to);
-            SimulationResult result = new Replay(CALCULATOR, SECOND_THREAD).run(baseline, draft, bills, targets,
-                    (done, total) -> work.progress(id, done, total));
+            SimulationResult result = work.replay(county, from, to, bills -> new Replay(CALCULATOR, sides)
+                    .run(baseline, draft, bills, targets, (done, total) -> work.progress(id, done, total)));
             if (!work.finish(id, SimulationJson.toJson(result).toString())) {
                 LOG.info(() -> "Simulation " + id + " was cancelled as it finished; its result is not kept");
             }

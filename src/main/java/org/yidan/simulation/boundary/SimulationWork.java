@@ -7,8 +7,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
-import org.yidan.simulation.control.ReplayBill;
+import org.yidan.simulation.control.Replay;
 import org.yidan.simulation.control.RunStates;
+import org.yidan.simulation.control.SimulationResult;
 import org.yidan.simulation.control.StoredBills;
 
 import javax.sql.DataSource;
@@ -17,8 +18,7 @@ import java.math.RoundingMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.concurrent.ForkJoinPool;
+import java.util.function.Function;
 
 /**
  * The steps of a running simulation, each its own short transaction, so that progress shows while it runs and a
@@ -78,16 +78,16 @@ public class SimulationWork {
     }
 
     /**
-     * The bills the simulation replays ({@link StoredBills}), over two connections of the application's pool rather
-     * than through JPA: the period is read in two halves side by side (the second on the common pool, as the replay's
-     * second policy), each streamed by PostgreSQL's COPY instead of 300,000 rows being held at once, and nothing is
-     * mapped. Outside a transaction: a read of a few seconds that writes nothing needs none.
+     * Replays the period's bills ({@link StoredBills#source}) as they are read over one connection of the
+     * application's pool rather than through JPA: PostgreSQL streams them by COPY, nothing is mapped, and each bill
+     * is let go once both policies replayed it. Outside a transaction: a read of a few seconds that writes nothing
+     * needs none.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<ReplayBill> bills(String county, LocalDate from, LocalDate to) {
-        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
-            return StoredBills.read(List.of(StoredBills.over(first), StoredBills.over(second)),
-                    ForkJoinPool.commonPool(), county, from, to);
+    public SimulationResult replay(String county, LocalDate from, LocalDate to,
+                                   Function<Replay.Source, SimulationResult> replay) {
+        try (Connection connection = dataSource.getConnection()) {
+            return replay.apply(StoredBills.source(StoredBills.over(connection), county, from, to));
         } catch (SQLException failure) {
             throw new IllegalStateException(failure);
         }

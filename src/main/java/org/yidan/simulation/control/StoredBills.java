@@ -42,7 +42,7 @@ import java.util.regex.Pattern;
  * Reads the bills a simulation replays from the settlements: a county's settled (not reversed) bills discharged in the
  * period, in discharge order (then in the order they were settled), each with the categories the settlement stored
  * and the chronic-disease approvals the registry knows on the discharge date: the registry's approvals and exits, then
- * the settlements, in consecutive parts read side by side over connections of their own.
+ * the settlements, streamed ({@link #over}) and handed over one by one ({@link #source}).
  *
  * <p>Each bill is rebuilt from the settlement's own columns (the scalars the settlement was made with, and its items
  * and external payments, which V22 generates from the stored request): parsing 300,000 stored requests was most of
@@ -69,102 +69,48 @@ public final class StoredBills {
     private StoredBills() {
     }
 
-    /** As {@link #read(List, Executor, String, LocalDate, LocalDate)} over one connection, on the calling thread. */
+    /** The period's bills, all of them, in discharge order (then in the order they were settled). */
     public static List<ReplayBill> read(Rows db, String county, LocalDate from, LocalDate to) {
-        return read(List.of(db), Runnable::run, county, from, to);
+        List<ReplayBill> bills = new ArrayList<>();
+        source(db, county, from, to).each(bills::add);
+        return bills;
     }
 
     /**
-     * @param connections one {@link Rows} per connection: the period is read in as many parts of about as many bills
-     *                    each, consecutive in discharge order, each part over its own connection, the first on the
-     *                    calling thread and the others on {@code otherThreads}. PostgreSQL producing the rows and the
-     *                    JVM decoding them take about as long as each other, and each part's two alternate: two parts
-     *                    keep two cores busy.
+     * The period's bills as a replay's {@link Replay.Source}: each handed over as it is read, in discharge order (then
+     * in the order they were settled), so that the replay can let it go once both policies replayed it.
      */
-    public static List<ReplayBill> read(List<Rows> connections, Executor otherThreads, String county,
-                                        LocalDate from, LocalDate to) {
-        Rows db = connections.get(0);
+    public static Replay.Source source(Rows db, String county, LocalDate from, LocalDate to) {
         Object[] period = {county, Date.valueOf(from), Date.valueOf(to)};
-        Map<String, List<DiseaseApproval>> approvals = new HashMap<>();
-        db.query("select d.id_number, d.code, d.approved_on from beneficiary_disease d"
-                + " where d.id_number in (select id_number from settlement where " + PERIOD + ")", columns ->
-                approvals.computeIfAbsent(((String) columns[0]).trim(), id -> new ArrayList<>())
-                        .add(new DiseaseApproval((String) columns[1], date(columns[2]))), period);
-        Map<String, LocalDate> exits = new HashMap<>();
-        db.query("select b.id_number, b.exited_on from beneficiary b"
-                + " where b.exited_on is not null and b.id_number in (select id_number from settlement where "
-                + PERIOD + ")", columns -> exits.put(((String) columns[0]).trim(), date(columns[1])), period);
-
-        List<LocalDate> starts = partStarts(db, period, from, connections.size());
-        List<CompletableFuture<List<ReplayBill>>> others = new ArrayList<>();
-        for (int part = 1; part < starts.size(); part++) {
-            Rows connection = connections.get(part);
-            LocalDate start = starts.get(part);
-            LocalDate end = part + 1 < starts.size() ? starts.get(part + 1).minusDays(1) : to;
-            others.add(CompletableFuture.supplyAsync(() -> part(connection, county, start, end, approvals, exits),
-                    otherThreads));
-        }
-        List<ReplayBill> bills;
-        try {
-            bills = part(db, county, from, starts.size() > 1 ? starts.get(1).minusDays(1) : to, approvals, exits);
-        } finally {
-            // the other parts use connections the caller closes after this: never leave one running
-            for (CompletableFuture<List<ReplayBill>> other : others) {
-                try {
-                    other.join();
-                } catch (CompletionException ignoredHere) {
-                    // thrown again below
-                }
+        return new Replay.Source() {
+            @Override
+            public int expected() {
+                long[] count = new long[1];
+                db.query("select count(*) from settlement where " + PERIOD,
+                        columns -> count[0] = ((Number) columns[0]).longValue(), period);
+                return Math.toIntExact(count[0]);
             }
-        }
-        List<ReplayBill> all = new ArrayList<>(bills);
-        for (CompletableFuture<List<ReplayBill>> other : others) {
-            try {
-                all.addAll(other.join());
-            } catch (CompletionException failed) {
-                throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
-            }
-        }
-        return all;
-    }
 
-    /**
-     * The first discharge date of each part: {@code from}, then the days after which about {@code 1/parts} of the
-     * period's bills are behind (a day is never split, so that each part keeps its own order).
-     */
-    private static List<LocalDate> partStarts(Rows db, Object[] period, LocalDate from, int parts) {
-        List<LocalDate> starts = new ArrayList<>(List.of(from));
-        if (parts < 2) {
-            return starts;
-        }
-        List<LocalDate> days = new ArrayList<>();
-        List<Long> counts = new ArrayList<>();
-        db.query("select discharge_date, count(*) from settlement where " + PERIOD
-                + " group by discharge_date order by discharge_date", columns -> {
-                    days.add(date(columns[0]));
-                    counts.add(((Number) columns[1]).longValue());
-                }, period);
-        long total = counts.stream().mapToLong(Long::longValue).sum();
-        long behind = 0;
-        for (int day = 0; day < days.size() - 1 && starts.size() < parts; day++) {
-            behind += counts.get(day);
-            if (behind * parts >= total * starts.size()) {
-                starts.add(days.get(day + 1));
+            @Override
+            public void each(Consumer<ReplayBill> bill) {
+                Map<String, List<DiseaseApproval>> approvals = new HashMap<>();
+                db.query("select d.id_number, d.code, d.approved_on from beneficiary_disease d"
+                        + " where d.id_number in (select id_number from settlement where " + PERIOD + ")", columns ->
+                        approvals.computeIfAbsent(((String) columns[0]).trim(), id -> new ArrayList<>())
+                                .add(new DiseaseApproval((String) columns[1], date(columns[2]))), period);
+                Map<String, LocalDate> exits = new HashMap<>();
+                db.query("select b.id_number, b.exited_on from beneficiary b"
+                        + " where b.exited_on is not null and b.id_number in (select id_number from settlement where "
+                        + PERIOD + ")", columns -> exits.put(((String) columns[0]).trim(), date(columns[1])), period);
+                db.query("select receipt_no, id_number, person_categories, visit_type, hospital_code, hospital_level,"
+                        + " hospital_in_county, admission_date, discharge_date, total_amount, policy_scope_amount,"
+                        + " special_drug_amount, bill_item_categories::text, bill_item_amounts::text,"
+                        + " external_funds::text, external_amounts::text,"
+                        + " case when external_funds is null then request_json ->> 'canonicalText' end"
+                        + " from settlement where " + PERIOD + " order by discharge_date, settled_at, receipt_no",
+                        new Rebuilt(approvals, exits, bill), period);
             }
-        }
-        return starts;
-    }
-
-    private static List<ReplayBill> part(Rows db, String county, LocalDate from, LocalDate to,
-                                         Map<String, List<DiseaseApproval>> approvals, Map<String, LocalDate> exits) {
-        Rebuilt rebuilt = new Rebuilt(approvals, exits);
-        db.query("select receipt_no, id_number, person_categories, visit_type, hospital_code, hospital_level,"
-                + " hospital_in_county, admission_date, discharge_date, total_amount, policy_scope_amount,"
-                + " special_drug_amount, bill_item_categories::text, bill_item_amounts::text, external_funds::text,"
-                + " external_amounts::text, case when external_funds is null then request_json ->> 'canonicalText' end"
-                + " from settlement where " + PERIOD + " order by discharge_date, settled_at, receipt_no",
-                rebuilt, county, Date.valueOf(from), Date.valueOf(to));
-        return rebuilt.bills;
+        };
     }
 
     /**
@@ -279,17 +225,18 @@ public final class StoredBills {
      * each, so that 300,000 bills do not hold 300,000 copies of the few hundred there are.
      */
     private static final class Rebuilt implements Consumer<Object[]> {
-        final List<ReplayBill> bills = new ArrayList<>();
+        final Consumer<ReplayBill> bills;
         final Map<String, List<DiseaseApproval>> approvals;
         final Map<String, LocalDate> exits;
-        /** This part's persons: each part its own, so that no two threads share one's snapshots. */
         final Map<String, Person> persons = new HashMap<>();
         final Map<Hospital, Hospital> hospitals = new HashMap<>();
         final Map<Object, LocalDate> dates = new HashMap<>();
         final Map<String, Fund> funds = new HashMap<>();
         final Map<String, String> categories = new HashMap<>();
 
-        Rebuilt(Map<String, List<DiseaseApproval>> approvals, Map<String, LocalDate> exits) {
+        Rebuilt(Map<String, List<DiseaseApproval>> approvals, Map<String, LocalDate> exits,
+                Consumer<ReplayBill> bills) {
+            this.bills = bills;
             this.approvals = approvals;
             this.exits = exits;
         }
@@ -313,7 +260,7 @@ public final class StoredBills {
                         items((String) columns[12], (String) columns[13]),
                         externalPayments((String) columns[14], (String) columns[15]));
             }
-            bills.add(new ReplayBill(receiptNo, person.idNumber, person.on(bill.dischargeDate(), held), bill));
+            bills.accept(new ReplayBill(receiptNo, person.idNumber, person.on(bill.dischargeDate(), held), bill));
         }
 
         private LocalDate internedDate(Object value) {

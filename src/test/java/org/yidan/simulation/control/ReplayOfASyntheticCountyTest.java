@@ -1,6 +1,8 @@
 package org.yidan.simulation.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,7 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterAll;
@@ -37,23 +39,24 @@ class ReplayOfASyntheticCountyTest {
 
     private static List<ReplayBill> bills;
     private static List<Target> targets;
-    private static ExecutorService secondThread;
+    private static ThreadPoolExecutor sides;
 
     @BeforeAll
     static void county() {
         bills = new ArrayList<>(SimulationBenchmark.replayBills(CalculatorBenchmark.syntheticCounty(), BILLS));
         targets = SimulationBenchmark.countyTargets();
-        secondThread = Executors.newSingleThreadExecutor();
+        // two threads, one per policy, as the server replays: the parts of each policy chained, the reader ahead
+        sides = (ThreadPoolExecutor) Executors.newFixedThreadPool(2);
     }
 
     @AfterAll
     static void stop() {
-        secondThread.shutdown();
+        sides.shutdown();
     }
 
     private static void check(String name, Map<String, String> overrides) throws IOException {
         DraftPolicy draft = DraftPolicy.read(ShippedPolicies.config(Map.of()), "370323", 2020, overrides);
-        SimulationResult result = new Replay(new SettlementCalculator(), secondThread).run(
+        SimulationResult result = new Replay(new SettlementCalculator(), sides).run(
                 ShippedPolicies.yiyuan2020(), draft.policy(), bills, targets, (done, total) -> true);
         String text = result + "\n" + SimulationJson.toJson(result) + "\n";
         String directory = System.getProperty("writeExpected");
@@ -82,5 +85,29 @@ class ReplayOfASyntheticCountyTest {
     @Test
     void noOverride() throws IOException {
         check("no-override", Map.of());
+    }
+
+    /** Cancelled half-way, neither policy's replay goes on: no task of theirs runs after the run returns. */
+    @Test
+    void cancelledHalfWayBothPoliciesStop() throws Exception {
+        DraftPolicy draft = DraftPolicy.read(ShippedPolicies.config(Map.of()), "370323", 2020, Map.of());
+        int[] lastReported = new int[1];
+        java.util.concurrent.atomic.AtomicBoolean returned = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger startedAfter = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.Executor watched = task -> sides.execute(() -> {
+            if (returned.get()) {
+                startedAfter.incrementAndGet();
+            }
+            task.run();
+        });
+        assertThrows(Replay.Cancelled.class, () -> new Replay(new SettlementCalculator(), watched).run(
+                ShippedPolicies.yiyuan2020(), draft.policy(), bills, targets, (done, total) -> {
+                    lastReported[0] = done;
+                    return done < total / 2;
+                }));
+        returned.set(true);
+        assertTrue(lastReported[0] >= bills.size() / 2 && lastReported[0] < bills.size(), "stopped half-way");
+        sides.submit(() -> { }).get(); // anything submitted before this has started by now
+        assertEquals(0, startedAfter.get());
     }
 }

@@ -29,11 +29,10 @@ import java.time.LocalDate;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -197,10 +196,8 @@ class StoredBillsTest {
     }
 
     @Test
-    void readInPartsOverSeveralConnectionsTheBillsAreTheSameInTheSameOrder() throws Exception {
-        try (Connection db = postgres.getPostgresDatabase().getConnection();
-             Connection second = postgres.getPostgresDatabase().getConnection();
-             Connection third = postgres.getPostgresDatabase().getConnection()) {
+    void asASourceTheBillsComeOneByOneInDischargeOrderAndTheCountIsExpected() throws Exception {
+        try (Connection db = postgres.getPostgresDatabase().getConnection()) {
             clear(db);
             person(db, ANNA, null);
             person(db, BORIS, null);
@@ -211,18 +208,14 @@ class StoredBillsTest {
                             outpatient(FROM.plusDays(day * 7L)), "DIBAO", false);
                 }
             }
-            ExecutorService others = Executors.newFixedThreadPool(2);
-            try {
-                List<ReplayBill> once = StoredBills.read(StoredBills.over(db), "370323", FROM, TO);
-                List<ReplayBill> inParts = StoredBills.read(List.of(StoredBills.over(db), StoredBills.over(second),
-                        StoredBills.over(third)), others, "370323", FROM, TO);
-                assertEquals(79, once.size());
-                assertEquals(once, inParts);
-                for (int i = 1; i < once.size(); i++) {
-                    assertTrue(!once.get(i).bill().dischargeDate().isBefore(once.get(i - 1).bill().dischargeDate()));
-                }
-            } finally {
-                others.shutdown();
+            Replay.Source source = StoredBills.source(StoredBills.over(db), "370323", FROM, TO);
+            List<ReplayBill> handed = new ArrayList<>();
+            source.each(handed::add);
+            assertEquals(79, source.expected());
+            assertEquals(79, handed.size());
+            assertEquals(StoredBills.read(StoredBills.over(db), "370323", FROM, TO), handed);
+            for (int i = 1; i < handed.size(); i++) {
+                assertTrue(!handed.get(i).bill().dischargeDate().isBefore(handed.get(i - 1).bill().dischargeDate()));
             }
         }
     }
