@@ -99,4 +99,19 @@ check "/metrics counts the settlement ($status, yidan_settlements_total{county=\
     grep -qE 'yidan_settlements_total\{([^}]*,)?county="370323"' "$BODY"
 status=$(http GET "$BASE/metrics")
 check "/metrics without credentials is refused ($status)" test "$status" = 401
+# a what-if replays on a pool built from the server's ManagedThreadFactory: it must run on Payara Server too
+status=$(http POST "$BASE/api/v1/simulations" -u "$ADMIN_USER:$ADMIN_PASSWORD" -H 'Content-Type: application/json' \
+    -d '{"county": "370323", "year": 2020, "from": "2020-01-01", "to": "2020-12-31", "overrides": {}}')
+check "a what-if without overrides is accepted ($status)" test "$status" = 202
+SIMULATION=$(json_field '["id"]' 2>/dev/null || echo none)
+state=none
+for _ in $(seq 1 240); do
+    http GET "$BASE/api/v1/simulations/$SIMULATION" -u "$ADMIN_USER:$ADMIN_PASSWORD" >/dev/null
+    state=$(json_field '["status"]' 2>/dev/null || echo none)
+    case "$state" in QUEUED|RUNNING) sleep 0.5 ;; *) break ;; esac
+done
+REPLAYED=$(json_field '["baseline"]["settlements"]' 2>/dev/null || echo none)
+DIFFERENCE=$(json_field '["difference"]["fundTotal"]' 2>/dev/null || echo none)
+check "the what-if finished ($state): $REPLAYED settlement(s) of 2020 replayed, fund total difference $DIFFERENCE" \
+    bash -c "[ '$state' = DONE ] && [ '$REPLAYED' -ge 1 ] && python3 -c 'import sys; sys.exit(float(sys.argv[1]) != 0)' '$DIFFERENCE'"
 finish

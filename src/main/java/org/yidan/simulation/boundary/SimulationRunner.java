@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,9 +63,20 @@ public class SimulationRunner {
         sides = new ForkJoinPool(SIDES, threads, null, false);
     }
 
+    /**
+     * Lets the parts queued finish rather than dropping them ({@code shutdownNow} would leave their runs waiting
+     * forever); a run the server interrupts stops its sides, whose parts then return at once.
+     */
     @PreDestroy
     void stop() {
-        sides.shutdownNow();
+        sides.shutdown();
+        try {
+            if (!sides.awaitTermination(10, TimeUnit.SECONDS)) {
+                LOG.warning("What-if replays still running as the application stops");
+            }
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Called after the simulation row is committed, so the task always finds it. */

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
@@ -98,8 +99,9 @@ public final class Replay {
     /**
      * @param sides runs the two policies' replays while the calling thread hands the bills over (reading them, for a
      *              {@link Source} that reads): the two are independent (each its own accumulators and sums), each
-     *              replays its parts in order, and no task waits for another, so any executor will do; with two
-     *              threads or more the two policies replay side by side
+     *              replays its parts in order, and no task waits for another, so any executor will do that does not
+     *              also run the calling thread's own task (the caller waits for the sides); with two threads or more
+     *              the two policies replay side by side
      */
     public Replay(SettlementCalculator calculator, Executor sides) {
         this.calculator = calculator;
@@ -234,14 +236,20 @@ public final class Replay {
             }
         }
 
-        /** Stops both sides at their next part and waits until neither runs any more. */
+        /**
+         * Stops both sides at their next part and waits until neither runs any more; interrupted (the server
+         * stopping), it stops waiting: the parts left see {@link #stopped} and return at once.
+         */
         void abandon() {
             stopped.set(true);
             for (CompletableFuture<Void> side : List.of(beforeDone, afterDone)) {
                 try {
-                    side.join();
-                } catch (CompletionException | java.util.concurrent.CancellationException ignored) {
+                    side.get();
+                } catch (ExecutionException | CancellationException ignored) {
                     // the failure that made us stop is thrown by the caller
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    return;
                 }
             }
         }
@@ -292,7 +300,7 @@ public final class Replay {
                 return idNumbers.size() - 1;
             })));
             feed.finish();
-        } catch (RuntimeException failed) {
+        } catch (RuntimeException | Error failed) {
             feed.abandon();
             throw failed;
         }
@@ -363,10 +371,20 @@ public final class Replay {
 
     private static void await(CompletableFuture<Void> side) {
         try {
-            side.join();
-        } catch (CompletionException failed) {
+            side.get();
+        } catch (ExecutionException failed) {
             // a side's own failure, as if it had happened here
-            throw failed.getCause() instanceof RuntimeException cause ? cause : failed;
+            if (failed.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            if (failed.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(failed.getCause());
+        } catch (InterruptedException interrupted) {
+            // the server is stopping this run: stop (the caller abandons the sides)
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("The simulation was interrupted", interrupted);
         }
     }
 

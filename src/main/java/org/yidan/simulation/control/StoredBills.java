@@ -146,16 +146,31 @@ public final class StoredBills {
                     for (byte[] line = copy.readFromCopy(); line != null; line = copy.readFromCopy()) {
                         row.accept(decoder.decode(line));
                     }
-                } finally {
-                    // stopped before the end (the consumer failed): end the COPY, so that the connection can be used
-                    if (copy.isActive()) {
-                        copy.cancelCopy();
-                    }
+                } catch (RuntimeException | Error stopped) {
+                    drain(copy, stopped);
+                    throw stopped;
                 }
             } catch (SQLException failure) {
                 throw new IllegalStateException(failure);
             }
         };
+    }
+
+    /**
+     * Reads what is left of a COPY the consumer stopped (a cancelled what-if, a failure), so that the connection goes
+     * back to the pool ready for its next statement: {@link CopyOut#cancelCopy()} only asks the server to cancel and
+     * leaves the rest of the stream unread on the connection, where the next statement of another request would meet
+     * it (or the cancellation, when the COPY was done). Reading the rest costs at most the rows left, and only when a
+     * read stops early.
+     */
+    private static void drain(CopyOut copy, Throwable stopped) {
+        try {
+            while (copy.isActive() && copy.readFromCopy() != null) {
+                // discarded
+            }
+        } catch (SQLException | RuntimeException failed) {
+            stopped.addSuppressed(failed);
+        }
     }
 
     /**

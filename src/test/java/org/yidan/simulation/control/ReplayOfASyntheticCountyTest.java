@@ -110,4 +110,28 @@ class ReplayOfASyntheticCountyTest {
         sides.submit(() -> { }).get(); // anything submitted before this has started by now
         assertEquals(0, startedAfter.get());
     }
+
+    /**
+     * The application stopping shuts the replays' pool down ({@code SimulationRunner}): a run in progress ends (its
+     * parts already queued still replay; a part handed over afterwards is refused) instead of waiting for ever.
+     */
+    @Test
+    void aPoolShutDownMidwayDoesNotLeaveTheRunWaiting() {
+        DraftPolicy draft = DraftPolicy.read(ShippedPolicies.config(Map.of()), "370323", 2020, Map.of());
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(2);
+        org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(30), () -> {
+            try {
+                new Replay(new SettlementCalculator(), pool).run(ShippedPolicies.yiyuan2020(), draft.policy(), bills,
+                        targets, (done, total) -> {
+                            if (done > 0) {
+                                pool.shutdown();
+                            }
+                            return true;
+                        });
+            } catch (java.util.concurrent.RejectedExecutionException refused) {
+                // a part handed over after the shutdown
+            }
+        });
+        assertTrue(pool.isShutdown());
+    }
 }

@@ -226,6 +226,32 @@ class StoredBillsTest {
         assertArrayEquals(new String[]{"BASIC", "NULL", "1.00"}, StoredBills.elements("{BASIC,\"NULL\",1.00}"));
     }
 
+    /** A read stopped early (a cancelled what-if) gives the connection back ready for the next request's statement. */
+    @Test
+    void aReadStoppedEarlyLeavesTheConnectionUsable() throws Exception {
+        try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+            StoredBills.Rows rows = StoredBills.over(db);
+            IllegalStateException stop = new IllegalStateException("stopped by the consumer");
+            int[] seen = new int[1];
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> rows.query(
+                    "select g, repeat('x', 100) from generate_series(1, ?1) g", row -> {
+                        if (++seen[0] == 2) {
+                            throw stop;
+                        }
+                    }, 50_000));
+            assertSame(stop, thrown);
+            assertEquals(0, thrown.getSuppressed().length);
+            try (Statement statement = db.createStatement();
+                 java.sql.ResultSet result = statement.executeQuery("select 41 + 1")) {
+                assertTrue(result.next());
+                assertEquals(42, result.getInt(1));
+            }
+            List<Object> again = new ArrayList<>();
+            rows.query("select g from generate_series(1, ?1) g", row -> again.add(row[0]), 3);
+            assertEquals(List.of(1, 2, 3), again);
+        }
+    }
+
     @Test
     void copyTakesTheParametersAsLiteralsAndRefusesOneThatCouldEndIt() {
         assertEquals("'370323'", StoredBills.literal("370323"));
