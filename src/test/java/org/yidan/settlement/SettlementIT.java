@@ -479,7 +479,9 @@ class SettlementIT extends ApiFixture {
                 big.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         double seconds = (System.nanoTime() - start) / 1e9;
         assertEquals(200, imported.status(), imported::toString);
-        System.out.printf("ROSTER IMPORT: %d persons in %.2f s%n", imported.json().getInt("persons"), seconds);
+        System.out.printf("ROSTER IMPORT: %d persons in %.2f s (created %d, updated %d, unchanged %d)%n",
+                imported.json().getInt("persons"), seconds, imported.json().getInt("created"),
+                imported.json().getInt("updated"), imported.json().getInt("unchanged"));
     }
 
     /** The import refuses, row by row, persons of a county this installation does not serve (yidan.counties). */
