@@ -175,7 +175,7 @@ public class BeneficiaryService {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        boolean analyzed = false;
+        NewPersonRows.Import newPersons = new NewPersonRows.Import(NewPersonRows.over(em));
         for (int start = 0; start < records.size(); start += IMPORT_CHUNK) {
             List<BeneficiaryRecord> chunk = records.subList(start, Math.min(records.size(), start + IMPORT_CHUNK));
             Map<String, Beneficiary> existing = new HashMap<>();
@@ -203,14 +203,8 @@ public class BeneficiaryService {
             }
             em.flush();
             // not em.persist: see NewPersonRows (one round trip per table and chunk instead of two per person)
-            NewPersonRows.insert(em, fresh);
+            newPersons.insert(fresh, start + IMPORT_CHUNK < records.size());
             em.clear();
-            if (!fresh.isEmpty() && !analyzed && start + IMPORT_CHUNK < records.size()) {
-                // the foreign-key checks' plans come from statistics that may predate this import (see STATISTICS:
-                // 617 million rows read by sequential scans in a 35,000-person import)
-                em.createNativeQuery(NewPersonRows.STATISTICS).executeUpdate();
-                analyzed = true;
-            }
         }
         audit.record(username, AuditAction.ROSTER_IMPORT, fileName, AuditEvent.Outcome.SUCCESS,
                 "created " + created + ", updated " + updated + ", unchanged " + unchanged + ", invalid rows "

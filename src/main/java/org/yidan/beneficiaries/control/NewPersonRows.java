@@ -46,12 +46,64 @@ public final class NewPersonRows {
             + " from jsonb_to_recordset(cast(?1 as jsonb)) as d(id_number text, code text, approved_on date)";
 
     /**
-     * Run once a large import's first chunk is in: PostgreSQL plans the foreign-key checks of the category, tag and
-     * disease rows against {@code beneficiary} once per connection from the table's statistics, and a registry of a
-     * few hundred persons gets a sequential scan that the import then repeats for every row while it grows the
-     * table (35,000 persons: 74-90 s instead of 3-4 s). ANALYZE counts the rows of its own transaction.
+     * Run by {@link Import} once a large import's first chunk is in: PostgreSQL plans the foreign-key checks of the
+     * category, tag and disease rows against {@code beneficiary} once per connection from the table's statistics
+     * (a pooled connection keeps its plan), and a registry of a few hundred persons gets a sequential scan that the
+     * import then repeats for every row while it grows the table (35,000 persons: 74-90 s instead of 3-4 s).
+     * ANALYZE counts the rows of its own transaction and invalidates the cached plans.
      */
-    public static final String STATISTICS = "analyze beneficiary";
+    static final String STATISTICS = "analyze beneficiary";
+
+    /** Runs one statement in the caller's transaction, with its one parameter (null: a statement without one). */
+    @FunctionalInterface
+    public interface Statements {
+        void execute(String sql, String parameter);
+    }
+
+    /**
+     * The new persons of one import, written chunk by chunk in the caller's transaction: at most four statements a
+     * chunk, and the registry's statistics once after the first chunk when more follow ({@link #STATISTICS}).
+     */
+    public static final class Import {
+
+        private final Statements database;
+        private boolean analyzed;
+
+        public Import(Statements database) {
+            this.database = database;
+        }
+
+        /** {@code moreFollow}: the import has further chunks after this one. */
+        public void insert(List<BeneficiaryRecord> persons, boolean moreFollow) {
+            Rows rows = of(persons);
+            // persons first: the other tables refer to them
+            execute(PERSONS, rows.persons());
+            execute(CATEGORIES, rows.categories());
+            execute(TAGS, rows.tags());
+            execute(DISEASES, rows.diseases());
+            if (!persons.isEmpty() && moreFollow && !analyzed) {
+                database.execute(STATISTICS, null);
+                analyzed = true;
+            }
+        }
+
+        private void execute(String sql, String json) {
+            if (json != null) {
+                database.execute(sql, json);
+            }
+        }
+    }
+
+    /** Statements run as native queries of {@code em}, in its transaction. */
+    public static Statements over(EntityManager em) {
+        return (sql, parameter) -> {
+            var query = em.createNativeQuery(sql);
+            if (parameter != null) {
+                query.setParameter(1, parameter);
+            }
+            query.executeUpdate();
+        };
+    }
 
     /** The rows of some new persons, one JSON array per table; an array is null when it has no row. */
     public record Rows(String persons, String categories, String tags, String diseases) {
@@ -102,22 +154,6 @@ public final class NewPersonRows {
                 categoryRows == 0 ? null : categories.build().toString(),
                 tagRows == 0 ? null : tags.build().toString(),
                 diseaseRows == 0 ? null : diseases.build().toString());
-    }
-
-    /** Inserts {@code persons} in the caller's transaction: at most four statements. */
-    public static void insert(EntityManager em, List<BeneficiaryRecord> persons) {
-        Rows rows = of(persons);
-        // persons first: the other tables refer to them
-        execute(em, PERSONS, rows.persons());
-        execute(em, CATEGORIES, rows.categories());
-        execute(em, TAGS, rows.tags());
-        execute(em, DISEASES, rows.diseases());
-    }
-
-    private static void execute(EntityManager em, String sql, String json) {
-        if (json != null) {
-            em.createNativeQuery(sql).setParameter(1, json).executeUpdate();
-        }
     }
 
     private static void text(JsonObjectBuilder row, String name, String value) {
