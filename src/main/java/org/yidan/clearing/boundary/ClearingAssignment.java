@@ -5,6 +5,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.yidan.clearing.control.ClearingPeriod;
+import org.yidan.clearing.entity.Statement;
 import org.yidan.ledger.entity.LedgerEntryBooked;
 
 import java.math.BigDecimal;
@@ -44,14 +45,11 @@ public class ClearingAssignment {
         Map<String, BigDecimal> funds = new TreeMap<>(entry.funds());
         List<String> keys = new ArrayList<>();
         funds.keySet().forEach(fund -> keys.add(lockKey(entry.county(), fund, entry.hospitalCode())));
-        em.createNativeQuery("select count(*) from (select pg_advisory_xact_lock_shared(hashtext(k))"
-                        + " from unnest(string_to_array(?1, '|')) as k) as locked")
+        em.createNamedQuery(Statement.LOCK_FOR_BOOKING)
                 .setParameter(1, String.join("|", keys)).getSingleResult();
         // closed periods from the fee month's year on: months (2018-04) and quarters (2018-Q2) both sort after "2018-"
         @SuppressWarnings("unchecked")
-        List<Object[]> closed = em.createNativeQuery("select fund, period from clearing_statement"
-                        + " where county = ?1 and hospital_code = ?2 and period > ?3 and status <> 'DRAFT'"
-                        + " and fund = any (string_to_array(?4, ','))")
+        List<Object[]> closed = em.createNamedQuery(Statement.CLOSED_PERIODS_FROM)
                 .setParameter(1, entry.county()).setParameter(2, entry.hospitalCode())
                 .setParameter(3, entry.feeMonth().substring(0, 5)).setParameter(4, String.join(",", funds.keySet()))
                 .getResultList();
@@ -66,9 +64,7 @@ public class ClearingAssignment {
                     closedByFund.getOrDefault(fund, Set.of())));
             amounts.add(amount.toPlainString());
         });
-        em.createNativeQuery("insert into clearing_line (entry_id, fund, county, hospital_code, period, amount)"
-                        + " select ?1, f, ?2, ?3, p, a::numeric from unnest(string_to_array(?4, ','),"
-                        + " string_to_array(?5, ','), string_to_array(?6, ',')) as t(f, p, a)")
+        em.createNamedQuery(Statement.ASSIGN_LINES)
                 .setParameter(1, entry.entryId()).setParameter(2, entry.county())
                 .setParameter(3, entry.hospitalCode()).setParameter(4, String.join(",", funds.keySet()))
                 .setParameter(5, String.join(",", periods)).setParameter(6, String.join(",", amounts))

@@ -7,6 +7,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.Table;
 
 import java.math.BigDecimal;
@@ -23,7 +24,24 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "clearing_statement")
+// ClearingAssignment's three statements for each booked entry, named so that EclipseLink reads each SQL text for its
+// parameters once, not on every settlement
+@NamedNativeQuery(name = Statement.LOCK_FOR_BOOKING, query = "select count(*) from (select pg_advisory_xact_lock_shared(hashtext(k))"
+        + " from unnest(string_to_array(?1, '|')) as k) as locked")
+@NamedNativeQuery(name = Statement.CLOSED_PERIODS_FROM, query = "select fund, period from clearing_statement"
+        + " where county = ?1 and hospital_code = ?2 and period > ?3 and status <> 'DRAFT'"
+        + " and fund = any (string_to_array(?4, ','))")
+@NamedNativeQuery(name = Statement.ASSIGN_LINES, query = "insert into clearing_line (entry_id, fund, county, hospital_code, period, amount)"
+        + " select ?1, f, ?2, ?3, p, a::numeric from unnest(string_to_array(?4, ','),"
+        + " string_to_array(?5, ','), string_to_array(?6, ',')) as t(f, p, a)")
 public class Statement {
+
+    /** The shared advisory locks of a booking: ?1 the lock keys joined by '|' (ClearingAssignment). */
+    public static final String LOCK_FOR_BOOKING = "Statement.lockForBooking";
+    /** A hospital's confirmed or paid periods of some funds after a point: ?1 county, ?2 hospital, ?3 after, ?4 funds. */
+    public static final String CLOSED_PERIODS_FROM = "Statement.closedPeriodsFrom";
+    /** An entry's clearing lines: ?1 entry id, ?2 county, ?3 hospital, ?4 funds, ?5 periods, ?6 amounts. */
+    public static final String ASSIGN_LINES = "Statement.assignLines";
 
     public enum Status { DRAFT, CONFIRMED, PAID }
 

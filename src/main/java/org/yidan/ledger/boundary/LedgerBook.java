@@ -53,18 +53,7 @@ public class LedgerBook {
     private long store(LedgerEntry e) {
         JsonObjectBuilder funds = JsonFactories.object();
         e.getFunds().forEach(funds::add);
-        Object[] written = (Object[]) em.createNativeQuery("with e as (insert into ledger_entry (id, receipt_no,"
-                        + " entry_type, county, fee_month, booked_at, booked_by, id_number, person_name, township,"
-                        + " categories, standard_tags, hospital_code, hospital_name, hospital_level,"
-                        + " hospital_in_county, visit_type, admission_date, discharge_date, total_amount,"
-                        + " policy_scope_amount, special_drug_amount, fund_total, self_pay)"
-                        + " select nextval('ledger_entry_seq'), ?1, 'SETTLEMENT', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
-                        + " ?11, (select h.name from hospital h where h.code = ?11), ?12, ?13, ?14, ?15, ?16, ?17,"
-                        + " ?18, ?19, ?20, ?21 returning id),"
-                        + " f as (insert into ledger_entry_fund (entry_id, fund, amount)"
-                        + " select e.id, t.key, t.value::numeric from e, jsonb_each_text(?22::jsonb) as t"
-                        + " returning 1)"
-                        + " select (select id from e), (select count(*) from f)")
+        Object[] written = (Object[]) em.createNamedQuery(LedgerEntry.BOOK_SETTLEMENT)
                 .setParameter(1, e.getReceiptNo()).setParameter(2, e.getCounty()).setParameter(3, e.getFeeMonth())
                 .setParameter(4, e.getBookedAt()).setParameter(5, e.getBookedBy()).setParameter(6, e.getIdNumber())
                 .setParameter(7, e.getPersonName()).setParameter(8, e.getTownship())

@@ -12,6 +12,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.MapKeyColumn;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
@@ -29,7 +30,23 @@ import java.util.Map;
  */
 @Entity
 @Table(name = "ledger_entry")
+// LedgerBook's booking of a settlement, named so that EclipseLink reads the SQL text for its parameters once
+@NamedNativeQuery(name = LedgerEntry.BOOK_SETTLEMENT, query = "with e as (insert into ledger_entry (id, receipt_no,"
+        + " entry_type, county, fee_month, booked_at, booked_by, id_number, person_name, township,"
+        + " categories, standard_tags, hospital_code, hospital_name, hospital_level,"
+        + " hospital_in_county, visit_type, admission_date, discharge_date, total_amount,"
+        + " policy_scope_amount, special_drug_amount, fund_total, self_pay)"
+        + " select nextval('ledger_entry_seq'), ?1, 'SETTLEMENT', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10,"
+        + " ?11, (select h.name from hospital h where h.code = ?11), ?12, ?13, ?14, ?15, ?16, ?17,"
+        + " ?18, ?19, ?20, ?21 returning id),"
+        + " f as (insert into ledger_entry_fund (entry_id, fund, amount)"
+        + " select e.id, t.key, t.value::numeric from e, jsonb_each_text(?22::jsonb) as t"
+        + " returning 1)"
+        + " select (select id from e), (select count(*) from f)")
 public class LedgerEntry {
+
+    /** A settlement's entry, its fund amounts and the registered hospital's name in one statement (LedgerBook). */
+    public static final String BOOK_SETTLEMENT = "LedgerEntry.bookSettlement";
 
     public enum Type { SETTLEMENT, REVERSAL }
 

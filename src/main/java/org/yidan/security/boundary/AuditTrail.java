@@ -8,6 +8,8 @@ import org.yidan.security.entity.AuditAction;
 import org.yidan.platform.control.Texts;
 import org.yidan.security.entity.AuditEvent;
 
+import java.time.ZoneOffset;
+
 /**
  * Writes the audit trail. {@link #record} joins the caller's transaction, so that a settlement and
  * its audit line commit or vanish together; {@link #recordIndependently} commits on its own, for
@@ -23,13 +25,22 @@ public class AuditTrail {
 
     @Transactional(Transactional.TxType.REQUIRED)
     public void record(String username, AuditAction action, String target, AuditEvent.Outcome outcome, String detail) {
-        em.persist(event(username, action, target, outcome, detail));
+        write(event(username, action, target, outcome, detail));
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void recordIndependently(String username, AuditAction action, String target, AuditEvent.Outcome outcome,
                                     String detail) {
-        em.persist(event(username, action, target, outcome, detail));
+        write(event(username, action, target, outcome, detail));
+    }
+
+    /** One statement in the current transaction (see {@link AuditEvent#WRITE}). */
+    private void write(AuditEvent event) {
+        em.createNamedQuery(AuditEvent.WRITE)
+                .setParameter(1, event.getOccurredAt().atOffset(ZoneOffset.UTC)).setParameter(2, event.getUsername())
+                .setParameter(3, event.getAction().name()).setParameter(4, event.getTarget())
+                .setParameter(5, event.getOutcome().name()).setParameter(6, event.getDetail())
+                .executeUpdate();
     }
 
     /**

@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
@@ -15,7 +16,16 @@ import java.time.ZoneOffset;
 /** One line of the append-only audit trail (审计日志): who did what to what, when, and how it ended. */
 @Entity
 @Table(name = "audit_event")
+// How AuditTrail writes a line: one statement, no entity in the persistence context (a persisted line cost the
+// settlement EclipseLink's change set and flush, 3-4 % of Payara's CPU per settlement). Its id is a nextval of the
+// sequence that EclipseLink allocates from in blocks of 50: the value drawn is the last id of a block that EclipseLink
+// never hands out, since it takes the 50 ids up to a value it draws itself.
+@NamedNativeQuery(name = AuditEvent.WRITE, query = "insert into audit_event (id, occurred_at, username, action, target,"
+        + " outcome, detail) values (nextval('audit_event_id_seq'), ?1, ?2, ?3, ?4, ?5, ?6)")
 public class AuditEvent {
+
+    /** Writes one line: ?1 time, ?2 user name, ?3 action, ?4 target, ?5 outcome, ?6 detail. */
+    public static final String WRITE = "AuditEvent.write";
 
     public enum Outcome { SUCCESS, FAILURE, REFUSED }
 

@@ -379,23 +379,7 @@ public class SettlementService {
      */
     private Start claimAndRead(String key, String requestHash, SettlementRequest request) {
         var bill = request.bill();
-        Object[] row = (Object[]) em.createNativeQuery("with claim as (insert into idempotency_record"
-                        + " (idem_key, request_hash) values (?1, ?2) on conflict (idem_key) do nothing returning 1)"
-                        + " select (select count(*) from claim), b.id_number, b.name, b.county, b.township,"
-                        + " b.exited_on, (select json_agg(json_build_array(k.code, k.valid_from, k.valid_to)"
-                        + " order by k.position)::text from beneficiary_category k where k.id_number = b.id_number),"
-                        + " (select json_agg(json_build_array(d.code, d.approved_on))::text from beneficiary_disease d"
-                        + " where d.id_number = b.id_number), (select string_agg(c.year::text, ',') from coverage c"
-                        + " where c.id_number = b.id_number and not c.insured),"
-                        + " (select string_agg(t.tag, ',' order by t.tag) from beneficiary_tag t where t.id_number = b.id_number),"
-                        + " (select s.receipt_no from settlement s"
-                        // cast: an incomplete bill binds nulls, refused only later by the calculator's validation
-                        + " where s.id_number = ?3 and s.hospital_code = ?4::varchar and s.visit_type = ?5::varchar"
-                        + " and s.admission_date = ?6::date and s.discharge_date = ?7::date"
-                        + " and s.total_amount = ?8::numeric and s.policy_scope_amount = ?9::numeric"
-                        + " and s.special_drug_amount = ?10::numeric and s.status <> 'REVERSED'"
-                        + " order by s.settled_at, s.receipt_no limit 1)"
-                        + " from (values (1)) as one left join beneficiary b on b.id_number = ?3")
+        Object[] row = (Object[]) em.createNamedQuery(Settlement.CLAIM_AND_READ)
                 .setParameter(1, key).setParameter(2, requestHash).setParameter(3, request.idNumber())
                 .setParameter(4, bill.hospital() == null ? null : bill.hospital().code())
                 .setParameter(5, bill.visitType() == null ? null : bill.visitType().name())
@@ -434,14 +418,9 @@ public class SettlementService {
         if (keys.isEmpty()) {
             return locked;
         }
-        // One statement creates the rows that do not exist yet and locks every row, in key order (C collation,
-        // as AccumulatorKey sorts): ON CONFLICT DO UPDATE takes the row lock of an existing row, and RETURNING
-        // gives its latest committed values.
+        // one statement creates the missing rows and locks all of them in key order (AccumulatorEntry.LOCK)
         @SuppressWarnings("unchecked")
-        List<AccumulatorEntry> rows = em.createNativeQuery("insert into accumulator (id_number, year, acc_key)"
-                        + " select ?1, ?2, k from unnest(string_to_array(?3, ',')) as k order by k collate \"C\""
-                        + " on conflict (id_number, year, acc_key) do update set acc_key = excluded.acc_key"
-                        + " returning *", AccumulatorEntry.class)
+        List<AccumulatorEntry> rows = em.createNamedQuery(AccumulatorEntry.LOCK)
                 .setParameter(1, idNumber).setParameter(2, year)
                 .setParameter(3, String.join(",", keys.stream().map(AccumulatorKey::value).toList()))
                 .getResultList();
@@ -458,37 +437,7 @@ public class SettlementService {
      * are made from the object in memory, which holds what was written.
      */
     private void store(Settlement s, Collection<AccumulatorEntry> changed, String idempotencyKey) {
-        Object[] written = (Object[]) em.createNativeQuery("with s as (insert into settlement (receipt_no, county,"
-                        + " policy_year, policy_fingerprint, id_number, person_name, hospital_code, hospital_level,"
-                        + " hospital_in_county, visit_type, admission_date, discharge_date, total_amount,"
-                        + " policy_scope_amount, special_drug_amount, fund_total, self_pay, status, request_json,"
-                        + " person_categories, verification_code, settled_at, settled_by, uninsured) values (?1, ?2,"
-                        + " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19::jsonb, ?20,"
-                        + " ?21, ?22, ?23, ?24) returning receipt_no),"
-                        + " r as (select ?25::jsonb as j),"
-                        + " l as (insert into settlement_line (receipt_no, position, fund, amount)"
-                        + " select s.receipt_no, t.position, t.fund, t.amount from s, r,"
-                        + " jsonb_to_recordset(r.j -> 'lines') as t(position integer, fund varchar, amount numeric)"
-                        + " returning 1),"
-                        + " st as (insert into settlement_step (receipt_no, position, rule_id, fund, base_amount,"
-                        + " amount, explanation, outcome) select s.receipt_no, t.position, t.rule_id, t.fund,"
-                        + " t.base_amount, t.amount, t.explanation, t.outcome from s, r,"
-                        + " jsonb_to_recordset(r.j -> 'steps') as"
-                        + " t(position integer, rule_id varchar, fund varchar, base_amount numeric, amount numeric,"
-                        + " explanation text, outcome varchar) returning 1),"
-                        + " d as (insert into settlement_accumulator_delta (receipt_no, acc_key, base_delta,"
-                        + " paid_delta) select s.receipt_no, t.acc_key, t.base_delta, t.paid_delta from s, r,"
-                        + " jsonb_to_recordset(r.j -> 'deltas') as t(acc_key varchar, base_delta numeric,"
-                        + " paid_delta numeric) returning 1),"
-                        + " a as (update accumulator set base_amount = t.base_amount, paid_amount = t.paid_amount,"
-                        + " cap_amount = t.cap_amount from r, jsonb_to_recordset(r.j -> 'accumulators') as"
-                        + " t(acc_key varchar, base_amount numeric, paid_amount numeric, cap_amount numeric)"
-                        + " where accumulator.id_number = ?5 and accumulator.year = ?3"
-                        + " and accumulator.acc_key = t.acc_key returning 1),"
-                        + " i as (update idempotency_record set receipt_no = (select receipt_no from s)"
-                        + " where idem_key = ?26 returning 1)"
-                        + " select (select count(*) from l), (select count(*) from st), (select count(*) from d),"
-                        + " (select count(*) from a), (select count(*) from i)")
+        Object[] written = (Object[]) em.createNamedQuery(Settlement.STORE)
                 .setParameter(1, s.getReceiptNo()).setParameter(2, s.getCounty())
                 .setParameter(3, s.getPolicyYear()).setParameter(4, s.getPolicyFingerprint())
                 .setParameter(5, s.getIdNumber()).setParameter(6, s.getPersonName())

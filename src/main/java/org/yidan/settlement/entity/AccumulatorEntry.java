@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import org.yidan.policy.entity.Accumulator;
@@ -23,9 +24,18 @@ import java.util.Objects;
 @IdClass(AccumulatorEntry.Id.class)
 @NamedQuery(name = AccumulatorEntry.FOR_PERSON_YEAR,
         query = "select a from AccumulatorEntry a where a.idNumber = :idNumber and a.year = :year order by a.key")
+// One statement creates the rows that do not exist yet and locks every row, in key order (C collation, as
+// AccumulatorKey sorts): ON CONFLICT DO UPDATE takes the row lock of an existing row, and RETURNING gives its latest
+// committed values. Named: see Settlement's named queries.
+@NamedNativeQuery(name = AccumulatorEntry.LOCK, resultClass = AccumulatorEntry.class, query = "insert into accumulator (id_number, year, acc_key)"
+        + " select ?1, ?2, k from unnest(string_to_array(?3, ',')) as k order by k collate \"C\""
+        + " on conflict (id_number, year, acc_key) do update set acc_key = excluded.acc_key"
+        + " returning *")
 public class AccumulatorEntry {
 
     public static final String FOR_PERSON_YEAR = "AccumulatorEntry.forPersonYear";
+    /** A person's accumulators of a year, created where missing and locked: ?1 ID number, ?2 year, ?3 keys. */
+    public static final String LOCK = "AccumulatorEntry.lock";
 
     /** The composite key: person, year, accumulator key. */
     public static class Id implements Serializable {

@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.NamedNativeQuery;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 
@@ -32,7 +33,63 @@ import java.util.List;
  */
 @Entity
 @Table(name = "settlement")
+// The settlement's two statements besides the accumulators' lock (SettlementService), named so that EclipseLink reads
+// each SQL text for its parameters once, not on every settlement (2026-11-28 profile: 3.6 % of Payara's CPU in
+// preparing the native queries of a settlement anew)
+@NamedNativeQuery(name = Settlement.CLAIM_AND_READ, query = "with claim as (insert into idempotency_record"
+        + " (idem_key, request_hash) values (?1, ?2) on conflict (idem_key) do nothing returning 1)"
+        + " select (select count(*) from claim), b.id_number, b.name, b.county, b.township,"
+        + " b.exited_on, (select json_agg(json_build_array(k.code, k.valid_from, k.valid_to)"
+        + " order by k.position)::text from beneficiary_category k where k.id_number = b.id_number),"
+        + " (select json_agg(json_build_array(d.code, d.approved_on))::text from beneficiary_disease d"
+        + " where d.id_number = b.id_number), (select string_agg(c.year::text, ',') from coverage c"
+        + " where c.id_number = b.id_number and not c.insured),"
+        + " (select string_agg(t.tag, ',' order by t.tag) from beneficiary_tag t where t.id_number = b.id_number),"
+        + " (select s.receipt_no from settlement s"
+        // cast: an incomplete bill binds nulls, refused only later by the calculator's validation
+        + " where s.id_number = ?3 and s.hospital_code = ?4::varchar and s.visit_type = ?5::varchar"
+        + " and s.admission_date = ?6::date and s.discharge_date = ?7::date"
+        + " and s.total_amount = ?8::numeric and s.policy_scope_amount = ?9::numeric"
+        + " and s.special_drug_amount = ?10::numeric and s.status <> 'REVERSED'"
+        + " order by s.settled_at, s.receipt_no limit 1)"
+        + " from (values (1)) as one left join beneficiary b on b.id_number = ?3")
+@NamedNativeQuery(name = Settlement.STORE, query = "with s as (insert into settlement (receipt_no, county,"
+        + " policy_year, policy_fingerprint, id_number, person_name, hospital_code, hospital_level,"
+        + " hospital_in_county, visit_type, admission_date, discharge_date, total_amount,"
+        + " policy_scope_amount, special_drug_amount, fund_total, self_pay, status, request_json,"
+        + " person_categories, verification_code, settled_at, settled_by, uninsured) values (?1, ?2,"
+        + " ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19::jsonb, ?20,"
+        + " ?21, ?22, ?23, ?24) returning receipt_no),"
+        + " r as (select ?25::jsonb as j),"
+        + " l as (insert into settlement_line (receipt_no, position, fund, amount)"
+        + " select s.receipt_no, t.position, t.fund, t.amount from s, r,"
+        + " jsonb_to_recordset(r.j -> 'lines') as t(position integer, fund varchar, amount numeric)"
+        + " returning 1),"
+        + " st as (insert into settlement_step (receipt_no, position, rule_id, fund, base_amount,"
+        + " amount, explanation, outcome) select s.receipt_no, t.position, t.rule_id, t.fund,"
+        + " t.base_amount, t.amount, t.explanation, t.outcome from s, r,"
+        + " jsonb_to_recordset(r.j -> 'steps') as"
+        + " t(position integer, rule_id varchar, fund varchar, base_amount numeric, amount numeric,"
+        + " explanation text, outcome varchar) returning 1),"
+        + " d as (insert into settlement_accumulator_delta (receipt_no, acc_key, base_delta,"
+        + " paid_delta) select s.receipt_no, t.acc_key, t.base_delta, t.paid_delta from s, r,"
+        + " jsonb_to_recordset(r.j -> 'deltas') as t(acc_key varchar, base_delta numeric,"
+        + " paid_delta numeric) returning 1),"
+        + " a as (update accumulator set base_amount = t.base_amount, paid_amount = t.paid_amount,"
+        + " cap_amount = t.cap_amount from r, jsonb_to_recordset(r.j -> 'accumulators') as"
+        + " t(acc_key varchar, base_amount numeric, paid_amount numeric, cap_amount numeric)"
+        + " where accumulator.id_number = ?5 and accumulator.year = ?3"
+        + " and accumulator.acc_key = t.acc_key returning 1),"
+        + " i as (update idempotency_record set receipt_no = (select receipt_no from s)"
+        + " where idem_key = ?26 returning 1)"
+        + " select (select count(*) from l), (select count(*) from st), (select count(*) from d),"
+        + " (select count(*) from a), (select count(*) from i)")
 public class Settlement {
+
+    /** See SettlementService#claimAndRead. */
+    public static final String CLAIM_AND_READ = "Settlement.claimAndRead";
+    /** See SettlementService#store. */
+    public static final String STORE = "Settlement.store";
 
     public enum Status { SETTLED, REVERSED }
 
