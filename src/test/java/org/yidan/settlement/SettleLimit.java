@@ -112,6 +112,20 @@ final class SettleLimit {
                 "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", "postgres", DATABASE};
     }
 
+    /**
+     * The same, with every transaction's latency logged to files named {@code logPrefix.<pid>[.<thread>]} (pgbench
+     * {@code -l}: client, transaction, latency in microseconds, script number from 0, epoch seconds, microseconds).
+     */
+    static String[] pgbench(Path script, Path drain, int port, int clients, int seconds, Path logPrefix) {
+        String[] plain = pgbench(script, drain, port, clients, seconds);
+        String[] logged = java.util.Arrays.copyOf(plain, plain.length + 2);
+        // options before the database name, which pgbench takes as its last argument
+        System.arraycopy(plain, plain.length - 1, logged, plain.length + 1, 1);
+        logged[plain.length - 1] = "-l";
+        logged[plain.length] = "--log-prefix=" + logPrefix;
+        return logged;
+    }
+
     static Connection connect(int port) throws SQLException {
         return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE, "postgres",
                 "postgres");

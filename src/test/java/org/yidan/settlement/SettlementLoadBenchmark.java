@@ -93,7 +93,9 @@ public final class SettlementLoadBenchmark {
             Path script = SettleLimit.scriptFile(data, SettleLimit.SCRIPT);
             Path drain = SettleLimit.scriptFile(data, SettleLimit.DRAIN);
             before = cpu.read();
-            Pgbench limit = runPgbench(SettleLimit.pgbench(script, drain, stack.databasePort(), clients, 20));
+            Path latencyLog = data.resolve("pgbench-latency");
+            Pgbench limit = runPgbench(SettleLimit.pgbench(script, drain, stack.databasePort(), clients, 20,
+                    latencyLog));
             if (limit == null) {
                 System.out.println("pgbench is not installed (Debian: apt-get install postgresql-client); no ratio");
                 return;
@@ -106,6 +108,11 @@ public final class SettlementLoadBenchmark {
             System.out.printf("DB-only limit (settle-limit.sql, pgbench -M prepared, %s): %.1f settlements/s with %d"
                     + " clients, latency average %s ms%n", limitUrl, limit.tps(), clients, limit.latencyAverage());
             printCpu("per settle-limit transaction", limitCpu);
+            // the database alone, with nothing of the application on the two cores: the floor under REST's latency
+            long[] limitLatencies = pgbenchLatencies(data, latencyLog.getFileName().toString());
+            System.out.printf("  DB-only limit latency ms (pgbench's log, %d settlements): p50 %.1f  p95 %.1f"
+                            + "  p99 %.1f%n", limitLatencies.length, percentile(limitLatencies, 50),
+                    percentile(limitLatencies, 95), percentile(limitLatencies, 99));
             double rate = result.count / result.seconds;
             System.out.printf("RESULT ratio REST : DB-only limit = %.1f : %.1f = %.2f (goal >= 0.75);"
                             + " p50 %.1f  p95 %.1f  p99 %.1f ms (goal p99 < 50 ms)%n",
@@ -124,12 +131,7 @@ public final class SettlementLoadBenchmark {
 
     private record Result(int count, int failures, double seconds, long[] latenciesNanos) {
         double percentile(int p) {
-            if (latenciesNanos.length == 0) {
-                return 0;
-            }
-            int index = Math.min(latenciesNanos.length - 1,
-                    (int) Math.ceil(p / 100.0 * latenciesNanos.length) - 1);
-            return latenciesNanos[Math.max(0, index)] / 1_000_000.0;
+            return SettlementLoadBenchmark.percentile(latenciesNanos, p);
         }
     }
 
@@ -220,6 +222,30 @@ public final class SettlementLoadBenchmark {
     }
 
     private record Pgbench(double tps, long transactions, String latencyAverage, String output) {
+    }
+
+    /** The settlement script's latencies (script 0, in nanoseconds, sorted) from pgbench's per-transaction logs. */
+    private static long[] pgbenchLatencies(Path directory, String prefix) throws java.io.IOException {
+        List<Long> latencies = new ArrayList<>();
+        try (var files = java.nio.file.Files.list(directory)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().startsWith(prefix + ".")).toList()) {
+                for (String line : java.nio.file.Files.readAllLines(file)) {
+                    String[] fields = line.trim().split("\\s+");
+                    if (fields.length >= 4 && "0".equals(fields[3])) {
+                        latencies.add(Long.parseLong(fields[2]) * 1_000);
+                    }
+                }
+            }
+        }
+        return latencies.stream().mapToLong(Long::longValue).sorted().toArray();
+    }
+
+    private static double percentile(long[] sortedNanos, int p) {
+        if (sortedNanos.length == 0) {
+            return 0;
+        }
+        int index = Math.min(sortedNanos.length - 1, (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1);
+        return sortedNanos[Math.max(0, index)] / 1e6;
     }
 
     /** Runs pgbench and reads its tps and the transactions it processed; null when pgbench is not installed. */
