@@ -153,6 +153,40 @@ class SettlementIT extends ApiFixture {
         return plan.toString();
     }
 
+    /** The business figures on /metrics (SettlementMetrics) count each committed settlement once, per fund too. */
+    @Test
+    void aSettlementCountsOnTheMetricsPageOncePerCountyAndFund() {
+        String id = registerDibaoPerson("370323");
+        String before = admin.get("/metrics").body();
+        Api.Reply settled = settle(bill(id, "2020-06-10", "60000.00", "50000.00", "30000.00"));
+        assertEquals(201, settled.status(), settled::toString);
+        String after = admin.get("/metrics").body();
+        assertEquals(metric(before, "yidan_settlements_total", "370323", null) + 1,
+                metric(after, "yidan_settlements_total", "370323", null), after);
+        long paidFen = 0;
+        for (JsonObject line : settled.json().getJsonArray("lines").getValuesAs(JsonObject.class)) {
+            BigDecimal amount = line.getJsonNumber("amount").bigDecimalValue();
+            if (amount.signum() > 0) {
+                String fund = line.getString("fund");
+                assertEquals(metric(before, "yidan_fund_settlements_total", "370323", fund) + 1,
+                        metric(after, "yidan_fund_settlements_total", "370323", fund), fund);
+                paidFen += metric(after, "yidan_fund_paid_fen_total", "370323", fund)
+                        - metric(before, "yidan_fund_paid_fen_total", "370323", fund);
+            }
+        }
+        assertEquals(new BigDecimal(settled.json().getJsonNumber("fundTotal").toString()).movePointRight(2)
+                .longValueExact(), paidFen, "the funds' money in fen");
+    }
+
+    /** A counter's value in Prometheus text; 0 when it is not there yet. */
+    private static long metric(String text, String name, String county, String fund) {
+        return text.lines().filter(line -> line.startsWith(name + "{"))
+                .filter(line -> line.contains("county=\"" + county + "\""))
+                .filter(line -> fund == null ? !line.contains("fund=") : line.contains("fund=\"" + fund + "\""))
+                .mapToLong(line -> (long) Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
+    }
+
     /** Issue 9: two keys are two settlements, but the second answer names the first receipt of the same bill. */
     @Test
     void theSameBillUnderTwoKeysIsSettledTwiceAndTheSecondNamesTheFirst() {

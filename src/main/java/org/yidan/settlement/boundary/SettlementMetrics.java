@@ -7,13 +7,16 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.policy.control.Money;
 import org.yidan.settlement.control.SettlementView;
 
 import java.time.Duration;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The business figures a data center watches on {@code /metrics} (MicroProfile Metrics, application scope):
@@ -29,6 +32,10 @@ import java.time.Duration;
  * Counted only when the transaction commits: a settlement rolled back by an outage is not one.
  */
 public class SettlementMetrics {
+
+    private static final String DURATION = "yidan.settlement.duration";
+    private static final ConcurrentHashMap<String, Counter> COUNTERS = new ConcurrentHashMap<>();
+    private static final ConcurrentHashMap<String, Timer> TIMERS = new ConcurrentHashMap<>();
 
     @Inject
     MetricRegistry registry;
@@ -50,7 +57,7 @@ public class SettlementMetrics {
         if ("settle".equals(method) && result instanceof SettlementService.Outcome outcome && !outcome.replayed()) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             afterCommit(() -> {
-                registry.timer("yidan.settlement.duration").update(took);
+                TIMERS.computeIfAbsent(DURATION, registry::timer).update(took);
                 count("settlements", outcome.settlement());
             });
         } else if ("reverse".equals(method) && result instanceof SettlementView reversed) {
@@ -60,16 +67,26 @@ public class SettlementMetrics {
     }
 
     private void count(String what, SettlementView settlement) {
-        Tag county = new Tag("county", settlement.county());
-        registry.counter("yidan." + what, county).inc();
+        String county = settlement.county();
+        counter("yidan." + what, county, null).inc();
         for (SettlementView.Line line : settlement.lines()) {
             if (line.amount().signum() > 0) {
-                Tag fund = new Tag("fund", line.fund());
-                registry.counter("yidan.fund." + what, county, fund).inc();
-                registry.counter("settlements".equals(what) ? "yidan.fund.paid.fen" : "yidan.fund.reversed.fen",
-                        county, fund).inc(Money.inFen(line.amount()));
+                counter("yidan.fund." + what, county, line.fund()).inc();
+                counter("settlements".equals(what) ? "yidan.fund.paid.fen" : "yidan.fund.reversed.fen", county,
+                        line.fund()).inc(Money.inFen(line.amount()));
             }
         }
+    }
+
+    /**
+     * The registry's counter, looked up once per name, county and fund: each lookup builds, validates and hashes
+     * its tags and metric id (with the timer's lookup, 1.6 % of Payara's CPU per settlement in the 2026-11-28
+     * profile). A counter, once registered, stays for the application's life.
+     */
+    private Counter counter(String name, String county, String fund) {
+        return COUNTERS.computeIfAbsent(name + '|' + county + '|' + fund, key -> fund == null
+                ? registry.counter(name, new Tag("county", county))
+                : registry.counter(name, new Tag("county", county), new Tag("fund", fund)));
     }
 
     private void afterCommit(Runnable action) {
