@@ -67,6 +67,7 @@ public final class SettlementLoadBenchmark {
             Result warmUp = settle(httpPort, ids, Integer.MAX_VALUE, clients, i -> System.nanoTime() < warmUpEnd);
             System.out.printf("warm-up: %d settlements in %.0f s%n", warmUp.count, warmUp.seconds);
 
+            quiesce(stack.databasePort(), "yidan");
             CpuMeter.Reading before = cpu.read();
             Result result = settle(httpPort, ids, bills, clients, i -> i < bills);
             double[] settlementCpu = CpuMeter.millisPerOperation(before, cpu.read(), result.count);
@@ -92,6 +93,7 @@ public final class SettlementLoadBenchmark {
             String limitUrl = SettleLimit.prepare(stack.databasePort());
             Path script = SettleLimit.scriptFile(data, SettleLimit.SCRIPT);
             Path drain = SettleLimit.scriptFile(data, SettleLimit.DRAIN);
+            quiesce(stack.databasePort(), "yidan", SettleLimit.DATABASE);
             before = cpu.read();
             Path latencyLog = data.resolve("pgbench-latency");
             Pgbench limit = runPgbench(SettleLimit.pgbench(script, drain, stack.databasePort(), clients, 20,
@@ -222,6 +224,31 @@ public final class SettlementLoadBenchmark {
     }
 
     private record Pgbench(double tps, long transactions, String latencyAverage, String output) {
+    }
+
+    /**
+     * Before a measured window: the databases vacuumed and analysed, and a checkpoint. Without it the window paid
+     * for work left by what ran before it (the warm-up's 20,000-30,000 settlements, the limit database just
+     * created and migrated): autovacuum and autoanalyze in PostgreSQL's processes, the first change of each page
+     * after a checkpoint written to the WAL in full. The same code measured a limit of 319-543 settlements/s from
+     * run to run (PostgreSQL 3.2-5.6 ms per transaction), REST moving far less, so the ratio followed the timing.
+     */
+    private static void quiesce(int port, String... databases) throws java.sql.SQLException {
+        long started = System.nanoTime();
+        for (String database : databases) {
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                    "jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "postgres");
+                 java.sql.Statement statement = connection.createStatement()) {
+                statement.execute("vacuum (analyze)");
+            }
+        }
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres");
+             java.sql.Statement statement = connection.createStatement()) {
+            statement.execute("checkpoint");
+        }
+        System.out.printf("  (vacuum, analyse and checkpoint of %s before the measured window: %.1f s)%n",
+                String.join(", ", databases), (System.nanoTime() - started) / 1e9);
     }
 
     /** The settlement script's latencies (script 0, in nanoseconds, sorted) from pgbench's per-transaction logs. */
