@@ -92,8 +92,9 @@ LAST=$(q "$DST" "select max(settled_at) from settlement")
 check "the copy's settlements are the source's as of the backup, with their lines ($(q "$DST" "select count(*) from settlement") in the copy, $(q "$SRC" "select count(*) from settlement") in the source now)" \
     test "$(q "$DST" "$SNAP_SQL")" = "$(q "$SRC" "$SNAP_SQL where settled_at <= '$LAST'")"
 AUDIT_SQL="select count(*), md5(string_agg(format('%s|%s|%s|%s|%s', id, occurred_at, username, action, target), ',' order by id)) from audit_event where id <= $AUDIT_BEFORE"
-check "every audit line written before the backup is in the copy, unchanged ($AUDIT_BEFORE lines)" \
+# audit ids are not dense (each line takes a value of a sequence that counts in fifties): count the lines
+check "every audit line written before the backup is in the copy, unchanged ($(q "$SRC" "select count(*) from audit_event where id <= $AUDIT_BEFORE") lines up to id $AUDIT_BEFORE)" \
     test "$(q "$DST" "$AUDIT_SQL")" = "$(q "$SRC" "$AUDIT_SQL")"
-status=$(psql -q -d "$DST" -c "delete from audit_event where id = 1" 2>&1 || true)
+status=$(psql -q -d "$DST" -c "delete from audit_event where id = (select min(id) from audit_event)" 2>&1 || true)
 check "the copy's audit trail is still append-only (the trigger came back): ${status:0:60}" grep -qi 'error' <<<"$status"
 finish
