@@ -1,9 +1,7 @@
 package org.yidan.beneficiaries.control;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord;
 import org.yidan.beneficiaries.entity.BeneficiaryRecord.CategorySpan;
 import org.yidan.platform.MigratedPostgres;
@@ -34,21 +32,12 @@ class NewPersonRowsImportTest {
     private static final int CHUNK = 1_000;
     private static final int IMPORTED = 5 * CHUNK;
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void database() throws Exception {
-        postgres = MigratedPostgres.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final MigratedPostgres.PerClass DATABASE = new MigratedPostgres.PerClass();
 
     @Test
     void aLargeImportDoesNotKeepTheSmallRegistrysPlanOfItsForeignKeyChecks() throws SQLException {
-        try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection db = DATABASE.connect()) {
             db.setAutoCommit(false);
             new NewPersonRows.Import(over(db)).insert(persons(0, SMALL_REGISTRY), false);
             db.commit();

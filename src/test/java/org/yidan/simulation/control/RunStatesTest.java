@@ -1,10 +1,8 @@
 package org.yidan.simulation.control;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.yidan.platform.MigratedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
@@ -34,17 +32,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RunStatesTest {
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void database() throws Exception {
-        postgres = MigratedPostgres.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final MigratedPostgres.PerClass DATABASE = new MigratedPostgres.PerClass();
 
     /** {@link RunStates.Updates} over one JDBC connection (its own transaction while auto-commit is off). */
     private static RunStates.Updates on(Connection connection) {
@@ -63,7 +52,7 @@ class RunStatesTest {
     }
 
     private static long simulation(String status, String heartbeatAgo) throws SQLException {
-        try (Connection db = postgres.getPostgresDatabase().getConnection();
+        try (Connection db = DATABASE.connect();
              PreparedStatement insert = db.prepareStatement("insert into simulation (county, policy_year, period_from,"
                      + " period_to, overrides_json, draft_properties, status, result_json, created_by, created_at,"
                      + " heartbeat_at) values ('620422', 2018, date '2018-01-01', date '2018-06-30', '{}', '', ?, ?,"
@@ -82,7 +71,7 @@ class RunStatesTest {
     }
 
     private static Row row(long id) throws SQLException {
-        try (Connection db = postgres.getPostgresDatabase().getConnection();
+        try (Connection db = DATABASE.connect();
              Statement select = db.createStatement();
              ResultSet row = select.executeQuery("select status, result_json, failure from simulation where id = " + id)) {
             row.next();
@@ -91,7 +80,7 @@ class RunStatesTest {
     }
 
     private static Connection transaction() throws SQLException {
-        Connection connection = postgres.getPostgresDatabase().getConnection();
+        Connection connection = DATABASE.connect();
         connection.setAutoCommit(false);
         return connection;
     }
@@ -143,7 +132,7 @@ class RunStatesTest {
     @Test
     void theTableRefusesAResultMarkedCancelled() throws Exception {
         long id = simulation("CANCELLED", "1 second");
-        try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection db = DATABASE.connect()) {
             SQLException refused = assertThrows(SQLException.class, () -> db.createStatement().executeUpdate(
                     "update simulation set result_json = '{}' where id = " + id));
             assertTrue(refused.getMessage().contains("simulation_cancelled_has_no_result"), refused.getMessage());
@@ -157,7 +146,7 @@ class RunStatesTest {
         long queuedGone = simulation("QUEUED", "5 minutes");
         long alive = simulation("RUNNING", "10 seconds");
         long done = simulation("DONE", "5 minutes");
-        try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection db = DATABASE.connect()) {
             assertTrue(RunStates.interruptStale(on(db)) >= 2);
             assertFalse(RunStates.interruptIfStale(on(db), alive), "a run with a recent heartbeat goes on");
         }
@@ -172,7 +161,7 @@ class RunStatesTest {
         assertEquals("DONE", row(done).status());
 
         // a beat keeps a run alive; a run found stale when read ends then
-        try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection db = DATABASE.connect()) {
             long late = simulation("RUNNING", "2 minutes");
             assertTrue(RunStates.beat(on(db), alive));
             assertTrue(RunStates.interruptIfStale(on(db), late));

@@ -1,10 +1,8 @@
 package org.yidan.simulation.control;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.yidan.platform.MigratedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.policy.entity.Bill;
 import org.yidan.policy.entity.BillItem;
@@ -55,17 +53,8 @@ class StoredBillsTest {
     private static final String ANNA = idNumber("37032319800101001");
     private static final String BORIS = idNumber("37032319800202002");
 
-    private static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void database() throws Exception {
-        postgres = MigratedPostgres.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final MigratedPostgres.PerClass DATABASE = new MigratedPostgres.PerClass();
 
     /** Every field set, none to its default, so that a field the columns drop cannot go unnoticed. */
     private static Bill everyField() {
@@ -109,7 +98,7 @@ class StoredBillsTest {
                 LocalDate.of(2020, 6, 1), LocalDate.of(2020, 6, 1), new BigDecimal("250.00"), new BigDecimal("200.00"),
                 new BigDecimal("10.00"), List.of(new BillItem(ItemCategory.ESSENTIAL_DRUG, new BigDecimal("40.00"))),
                 Map.of(Fund.BASIC, new BigDecimal("60.00")));
-        try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection db = DATABASE.connect()) {
             clear(db);
             person(db, ANNA, null);
             store(db, "A1", ANNA, full, "DIBAO,REGISTERED_POOR", false);
@@ -138,7 +127,7 @@ class StoredBillsTest {
 
     @Test
     void theColumnsFollowTheStoredRequest() throws Exception {
-        try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection db = DATABASE.connect()) {
             clear(db);
             person(db, ANNA, null);
             store(db, "A1", ANNA, everyField(), "DIBAO", false);
@@ -156,7 +145,7 @@ class StoredBillsTest {
 
     @Test
     void aPersonsBillsShareASnapshotWhileNothingItDependsOnChanges() throws Exception {
-        try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection db = DATABASE.connect()) {
             clear(db);
             person(db, ANNA, null);
             person(db, BORIS, LocalDate.of(2020, 7, 1));
@@ -197,7 +186,7 @@ class StoredBillsTest {
 
     @Test
     void asASourceTheBillsComeOneByOneInDischargeOrderAndTheCountIsExpected() throws Exception {
-        try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection db = DATABASE.connect()) {
             clear(db);
             person(db, ANNA, null);
             person(db, BORIS, null);
@@ -229,7 +218,7 @@ class StoredBillsTest {
     /** A read stopped early (a cancelled what-if) gives the connection back ready for the next request's statement. */
     @Test
     void aReadStoppedEarlyLeavesTheConnectionUsable() throws Exception {
-        try (Connection db = postgres.getPostgresDatabase().getConnection()) {
+        try (Connection db = DATABASE.connect()) {
             StoredBills.Rows rows = StoredBills.over(db);
             IllegalStateException stop = new IllegalStateException("stopped by the consumer");
             int[] seen = new int[1];
