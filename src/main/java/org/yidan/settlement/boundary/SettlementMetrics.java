@@ -35,10 +35,12 @@ public class SettlementMetrics {
 
     private static final String DURATION = "yidan.settlement.duration";
     private static final ConcurrentHashMap<String, Counter> COUNTERS = new ConcurrentHashMap<>();
-    private static final ConcurrentHashMap<String, Timer> TIMERS = new ConcurrentHashMap<>();
 
     @Inject
     MetricRegistry registry;
+
+    /** The registry's timer, looked up on first use (see {@link #counter}). */
+    private Timer duration;
 
     @Resource
     TransactionSynchronizationRegistry transactions;
@@ -57,7 +59,7 @@ public class SettlementMetrics {
         if ("settle".equals(method) && result instanceof SettlementService.Outcome outcome && !outcome.replayed()) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             afterCommit(() -> {
-                TIMERS.computeIfAbsent(DURATION, registry::timer).update(took);
+                duration().update(took);
                 count("settlements", outcome.settlement());
             });
         } else if ("reverse".equals(method) && result instanceof SettlementView reversed) {
@@ -87,6 +89,13 @@ public class SettlementMetrics {
         return COUNTERS.computeIfAbsent(name + '|' + county + '|' + fund, key -> fund == null
                 ? registry.counter(name, new Tag("county", county))
                 : registry.counter(name, new Tag("county", county), new Tag("fund", fund)));
+    }
+
+    private Timer duration() {
+        if (duration == null) {
+            duration = registry.timer(DURATION);
+        }
+        return duration;
     }
 
     private void afterCommit(Runnable action) {
