@@ -6,15 +6,14 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.yidan.clearing.control.ClearingPeriod;
 import org.yidan.clearing.entity.Statement;
+import org.yidan.platform.control.CountyClock;
 import org.yidan.ledger.entity.LedgerEntryBooked;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -43,31 +42,26 @@ public class ClearingAssignment {
             return;
         }
         Map<String, BigDecimal> funds = new TreeMap<>(entry.funds());
+        LocalDate today = CountyClock.today();
         List<String> keys = new ArrayList<>();
-        funds.keySet().forEach(fund -> keys.add(lockKey(entry.county(), fund, entry.hospitalCode())));
-        em.createNamedQuery(Statement.LOCK_FOR_BOOKING)
-                .setParameter(1, String.join("|", keys)).getSingleResult();
-        // closed periods from the fee month's year on: months (2018-04) and quarters (2018-Q2) both sort after "2018-"
-        @SuppressWarnings("unchecked")
-        List<Object[]> closed = em.createNamedQuery(Statement.CLOSED_PERIODS_FROM)
-                .setParameter(1, entry.county()).setParameter(2, entry.hospitalCode())
-                .setParameter(3, entry.feeMonth().substring(0, 5)).setParameter(4, String.join(",", funds.keySet()))
-                .getResultList();
-        Map<String, Set<String>> closedByFund = new HashMap<>();
-        for (Object[] row : closed) {
-            closedByFund.computeIfAbsent((String) row[0], f -> new HashSet<>()).add(((String) row[1]).trim());
-        }
-        List<String> periods = new ArrayList<>();
+        List<String> candidates = new ArrayList<>();
         List<String> amounts = new ArrayList<>();
         funds.forEach((fund, amount) -> {
-            periods.add(ClearingPeriod.assign(entry.feeMonth(), ClearingConfiguration.periodLength(entry.county(), fund),
-                    closedByFund.getOrDefault(fund, Set.of())));
+            keys.add(lockKey(entry.county(), fund, entry.hospitalCode()));
+            candidates.add(String.join(" ", ClearingPeriod.candidates(entry.feeMonth(),
+                    ClearingConfiguration.periodLength(entry.county(), fund), today)));
             amounts.add(amount.toPlainString());
         });
-        em.createNamedQuery(Statement.ASSIGN_LINES)
+        // the locks, the lookup of confirmed periods and the lines in one call (V25), in that order
+        Number written = (Number) em.createNamedQuery(Statement.BOOK_LINES)
                 .setParameter(1, entry.entryId()).setParameter(2, entry.county())
-                .setParameter(3, entry.hospitalCode()).setParameter(4, String.join(",", funds.keySet()))
-                .setParameter(5, String.join(",", periods)).setParameter(6, String.join(",", amounts))
-                .executeUpdate();
+                .setParameter(3, entry.hospitalCode()).setParameter(4, String.join("|", keys))
+                .setParameter(5, String.join(",", funds.keySet())).setParameter(6, String.join(",", candidates))
+                .setParameter(7, String.join(",", amounts))
+                .getSingleResult();
+        if (written.intValue() != funds.size()) {
+            throw new IllegalStateException("Entry " + entry.entryId() + " got " + written + " clearing lines where "
+                    + funds.size() + " were due");
+        }
     }
 }

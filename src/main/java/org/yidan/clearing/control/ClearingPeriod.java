@@ -4,8 +4,9 @@ import org.yidan.platform.control.RefusedException;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -117,17 +118,23 @@ public record ClearingPeriod(int year, int index, Length length) {
     }
 
     /**
-     * The period an entry goes to (back-office.md "Clearing"): the period of its fee month, or when that period's
-     * statement was already confirmed, the first later period whose statement is not.
-     *
-     * @param closed the periods (same county, fund and hospital) whose statement is confirmed or paid
+     * The periods an entry may go to, in the order the rule tries them (back-office.md "Clearing"): the period of
+     * its fee month, then each later one. The entry goes to the first whose statement is not confirmed or paid;
+     * the booking's database call picks it (V25 {@code clearing_book_lines}), after taking clearing's lock, so
+     * that it sees every confirmation that committed before. The list ends at the period after the one holding
+     * {@code today}: statements are generated only for periods that have ended ({@link #requireEnded}), so the
+     * period holding today and every later one are still open and the list always holds an open period.
      */
-    public static String assign(String feeMonth, Length length, Set<String> closed) {
+    public static List<String> candidates(String feeMonth, Length length, LocalDate today) {
         ClearingPeriod period = containing(YearMonth.parse(feeMonth), length);
-        while (closed.contains(period.toString())) {
+        ClearingPeriod last = containing(YearMonth.from(today), length).next();
+        List<String> candidates = new ArrayList<>();
+        candidates.add(period.toString());
+        while (period.firstMonth().isBefore(last.firstMonth())) {
             period = period.next();
+            candidates.add(period.toString());
         }
-        return period.toString();
+        return candidates;
     }
 
     /** As printed on statements and screens: 2018年4月, 2018年第一季度. */

@@ -24,24 +24,16 @@ import java.time.OffsetDateTime;
  */
 @Entity
 @Table(name = "clearing_statement")
-// ClearingAssignment's three statements for each booked entry, named so that EclipseLink reads each SQL text for its
-// parameters once, not on every settlement
-@NamedNativeQuery(name = Statement.LOCK_FOR_BOOKING, query = "select count(*) from (select pg_advisory_xact_lock_shared(hashtext(k))"
-        + " from unnest(string_to_array(?1, '|')) as k) as locked")
-@NamedNativeQuery(name = Statement.CLOSED_PERIODS_FROM, query = "select fund, period from clearing_statement"
-        + " where county = ?1 and hospital_code = ?2 and period > ?3 and status <> 'DRAFT'"
-        + " and fund = any (string_to_array(?4, ','))")
-@NamedNativeQuery(name = Statement.ASSIGN_LINES, query = "insert into clearing_line (entry_id, fund, county, hospital_code, period, amount)"
-        + " select ?1, f, ?2, ?3, p, a::numeric from unnest(string_to_array(?4, ','),"
-        + " string_to_array(?5, ','), string_to_array(?6, ',')) as t(f, p, a)")
+// ClearingAssignment's call for each booked entry (V25: locks, lookup and lines in one round trip), named so that
+// EclipseLink reads its SQL text for parameters once, not on every settlement
+@NamedNativeQuery(name = Statement.BOOK_LINES, query = "select clearing_book_lines(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
 public class Statement {
 
-    /** The shared advisory locks of a booking: ?1 the lock keys joined by '|' (ClearingAssignment). */
-    public static final String LOCK_FOR_BOOKING = "Statement.lockForBooking";
-    /** A hospital's confirmed or paid periods of some funds after a point: ?1 county, ?2 hospital, ?3 after, ?4 funds. */
-    public static final String CLOSED_PERIODS_FROM = "Statement.closedPeriodsFrom";
-    /** An entry's clearing lines: ?1 entry id, ?2 county, ?3 hospital, ?4 funds, ?5 periods, ?6 amounts. */
-    public static final String ASSIGN_LINES = "Statement.assignLines";
+    /**
+     * An entry's clearing lines, each in the first of its candidate periods not confirmed: ?1 entry id, ?2 county,
+     * ?3 hospital, ?4 the lock keys joined by '|', ?5 funds, ?6 per fund its candidates joined by ' ', ?7 amounts.
+     */
+    public static final String BOOK_LINES = "Statement.bookLines";
 
     public enum Status { DRAFT, CONFIRMED, PAID }
 

@@ -6,7 +6,6 @@ import org.yidan.platform.control.RefusedException;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,22 +39,6 @@ class ClearingPeriodTest {
         assertEquals("2018-07", ClearingPeriod.containing(YearMonth.of(2018, 7), Length.MONTH).toString());
         assertEquals("2019-Q1", ClearingPeriod.parse("period", "2018-Q4").next().toString());
         assertEquals("2019-01", ClearingPeriod.parse("period", "2018-12").next().toString());
-    }
-
-    @Test
-    void anEntryGoesToItsPeriodUnlessThatIsConfirmedThenToTheFirstLaterOpenOne() {
-        assertEquals("2018-04", ClearingPeriod.assign("2018-04", Length.MONTH, Set.of()));
-        assertEquals("2018-05", ClearingPeriod.assign("2018-04", Length.MONTH, Set.of("2018-04")));
-        assertEquals("2018-07", ClearingPeriod.assign("2018-04", Length.MONTH,
-                Set.of("2018-04", "2018-05", "2018-06", "2018-03")));
-        assertEquals("2019-01", ClearingPeriod.assign("2018-12", Length.MONTH, Set.of("2018-12")));
-
-        assertEquals("2018-Q1", ClearingPeriod.assign("2018-03", Length.QUARTER, Set.of()));
-        // a reversal of February booked after the first quarter was confirmed lands in the second quarter
-        assertEquals("2018-Q2", ClearingPeriod.assign("2018-02", Length.QUARTER, Set.of("2018-Q1")));
-        assertEquals("2019-Q1", ClearingPeriod.assign("2018-11", Length.QUARTER, Set.of("2018-Q4")));
-        assertEquals("2018-Q4", ClearingPeriod.assign("2018-05", Length.QUARTER,
-                Set.of("2018-Q2", "2018-Q3", "2018-Q1")));
     }
 
     @Test
