@@ -30,7 +30,7 @@ final class SettleLimit {
     static final String SCRIPT = "bench/settle-limit.sql";
     static final String PERSONS = "bench/settle-limit-persons.sql";
     static final String DRAIN = "bench/drain-report-cells.sql";
-    /** pgbench's weights of the two scripts: the server drains every 2 s, about 300 settlements at its REST rate. */
+    /** pgbench's weights of the two scripts: the server drains every second, about 300 settlements at its REST rate. */
     static final int SETTLEMENTS_PER_DRAIN = 300;
 
     /** pgbench's variables as the script uses them: {@code :p}, {@code :n}, {@code :client_id} (not {@code ::cast}). */
