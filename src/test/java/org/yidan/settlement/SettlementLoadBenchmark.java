@@ -75,6 +75,8 @@ public final class SettlementLoadBenchmark {
                     result.count, result.seconds, result.count / result.seconds, clients, result.failures);
             System.out.printf("latency ms: p50 %.1f  p95 %.1f  p99 %.1f  max %.1f%n",
                     result.percentile(50), result.percentile(95), result.percentile(99), result.percentile(100));
+            System.out.printf("  the slowest 1 %% ended in these seconds of the window (second: requests): %s%n",
+                    result.slowestBySecond());
             printCpu("per settlement", settlementCpu);
 
             // for scale: what the same server answers when a request touches no database at all
@@ -137,7 +139,8 @@ public final class SettlementLoadBenchmark {
         }
     }
 
-    private record Result(int count, int failures, double seconds, long[] latenciesNanos) {
+    private record Result(int count, int failures, double seconds, long[] latenciesNanos,
+                          Map<Integer, Integer> slowestBySecond) {
         double percentile(int p) {
             return SettlementLoadBenchmark.percentile(latenciesNanos, p);
         }
@@ -192,6 +195,7 @@ public final class SettlementLoadBenchmark {
     /** C clients, each on its own keep-alive connection, send requests 0, 1, 2 … while {@code goOn} holds. */
     private static Result run(int port, int limit, int clients, IntPredicate goOn, Call call) throws Exception {
         long[] latencies = new long[Math.min(limit, 1_000_000)];
+        long[] begins = new long[latencies.length];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
@@ -213,7 +217,9 @@ public final class SettlementLoadBenchmark {
                             http.close();
                         }
                         long latency = System.nanoTime() - begin;
-                        latencies[done.getAndIncrement()] = latency;
+                        int slot = done.getAndIncrement();
+                        latencies[slot] = latency;
+                        begins[slot] = begin;
                     }
                 }
                 return null;
@@ -225,8 +231,18 @@ public final class SettlementLoadBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
         long[] measured = Arrays.copyOf(latencies, Math.min(done.get(), latencies.length));
-        Arrays.sort(measured);
-        return new Result(done.get(), failures.get(), seconds, measured);
+        long[] sorted = measured.clone();
+        Arrays.sort(sorted);
+        // the seconds of the window in which its slowest 1 % ended: a stall shared by many requests (a checkpoint, a
+        // drain, a collection) shows as a few seconds holding most of them
+        long slow = sorted.length == 0 ? Long.MAX_VALUE : sorted[Math.max(0, (int) Math.ceil(0.99 * sorted.length) - 1)];
+        java.util.TreeMap<Integer, Integer> slowBySecond = new java.util.TreeMap<>();
+        for (int i = 0; i < measured.length; i++) {
+            if (measured[i] >= slow) {
+                slowBySecond.merge((int) ((begins[i] + measured[i] - start) / 1_000_000_000L), 1, Integer::sum);
+            }
+        }
+        return new Result(done.get(), failures.get(), seconds, sorted, slowBySecond);
     }
 
     private record Pgbench(double tps, long transactions, String latencyAverage, String output) {
