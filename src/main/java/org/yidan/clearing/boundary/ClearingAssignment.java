@@ -2,11 +2,13 @@ package org.yidan.clearing.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.yidan.clearing.control.ClearingPeriod;
 import org.yidan.clearing.entity.Statement;
 import org.yidan.platform.control.CountyClock;
+import org.yidan.platform.control.JsonFactories;
 import org.yidan.ledger.entity.LedgerEntryBooked;
 
 import java.math.BigDecimal;
@@ -43,7 +45,7 @@ public class ClearingAssignment {
         }
         Map<String, BigDecimal> funds = new TreeMap<>(entry.funds());
         LocalDate today = CountyClock.today();
-        List<String> keys = new ArrayList<>();
+        JsonArrayBuilder keys = JsonFactories.array();
         List<String> candidates = new ArrayList<>();
         List<String> amounts = new ArrayList<>();
         funds.forEach((fund, amount) -> {
@@ -55,7 +57,7 @@ public class ClearingAssignment {
         // the locks, the lookup of confirmed periods and the lines in one call (V25), in that order
         Number written = (Number) em.createNamedQuery(Statement.BOOK_LINES)
                 .setParameter(1, entry.entryId()).setParameter(2, entry.county())
-                .setParameter(3, entry.hospitalCode()).setParameter(4, String.join("|", keys))
+                .setParameter(3, entry.hospitalCode()).setParameter(4, keys.build().toString())
                 .setParameter(5, String.join(",", funds.keySet())).setParameter(6, String.join(",", candidates))
                 .setParameter(7, String.join(",", amounts))
                 .getSingleResult();

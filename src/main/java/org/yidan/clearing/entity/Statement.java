@@ -26,12 +26,12 @@ import java.time.OffsetDateTime;
 @Table(name = "clearing_statement")
 // ClearingAssignment's call for each booked entry (V25: locks, lookup and lines in one round trip), named so that
 // EclipseLink reads its SQL text for parameters once, not on every settlement
-@NamedNativeQuery(name = Statement.BOOK_LINES, query = "select clearing_book_lines(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+@NamedNativeQuery(name = Statement.BOOK_LINES, query = "select clearing_book_lines(?1, ?2, ?3, ?4::jsonb, ?5, ?6, ?7)")
 public class Statement {
 
     /**
      * An entry's clearing lines, each in the first of its candidate periods not confirmed: ?1 entry id, ?2 county,
-     * ?3 hospital, ?4 the lock keys joined by '|', ?5 funds, ?6 per fund its candidates joined by ' ', ?7 amounts.
+     * ?3 hospital, ?4 the lock keys as a JSON array, ?5 funds, ?6 per fund its candidates joined by ' ', ?7 amounts.
      */
     public static final String BOOK_LINES = "Statement.bookLines";
 

@@ -1,6 +1,8 @@
 package org.yidan.reports.boundary;
 
 import jakarta.annotation.Priority;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -24,6 +26,9 @@ import java.util.logging.Logger;
  */
 @Singleton
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// a drain that outlasts the second does not hold the next timeouts in a queue for the singleton's lock: the next one
+// runs beside it, finds the database's drain lock taken and returns at once
+@Lock(LockType.READ)
 public class KeptCellsDrain {
 
     private static final Logger LOG = Logger.getLogger(KeptCellsDrain.class.getName());

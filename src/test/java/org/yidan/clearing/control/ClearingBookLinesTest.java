@@ -1,7 +1,10 @@
 package org.yidan.clearing.control;
 
+import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.yidan.clearing.control.ClearingPeriod.Length;
 import org.yidan.platform.MigratedPostgres;
 
@@ -55,34 +58,59 @@ class ClearingBookLinesTest {
         assertEquals(List.of("2019-11"), ClearingPeriod.candidates("2019-11", Length.MONTH, TODAY));
     }
 
-    @Test
-    void aBookingThatWaitedForAConfirmationSeesItAndGoesToTheNextPeriod() throws Exception {
+    @ParameterizedTest
+    // any text is a hospital code to the REST API: a '|' once split clearing's lock key in two
+    @ValueSource(strings = {"H-WAIT", "H|WAIT,1 2"})
+    void aBookingThatWaitedForAConfirmationSeesItAndGoesToTheNextPeriod(String hospital) throws Exception {
         try (Connection officer = DATABASE.connect(); Connection booking = DATABASE.connect()) {
             officer.setAutoCommit(false);
-            insertStatement(officer, "H-WAIT", "2018-04", "DRAFT");
+            insertStatement(officer, hospital, "2018-04", "DRAFT");
             officer.commit();
-            // the officer confirms: the exclusive lock, then the status, committed only after the booking started
+            // the officer confirms: the exclusive lock, then the status, committed only after the booking waits
             try (PreparedStatement lock = officer.prepareStatement("select pg_advisory_xact_lock(hashtext(?))");
                  PreparedStatement confirm = officer.prepareStatement("update clearing_statement set status ="
-                         + " 'CONFIRMED' where hospital_code = 'H-WAIT' and period = '2018-04'")) {
-                lock.setString(1, "clearing:370323:ASSISTANCE:H-WAIT");
+                         + " 'CONFIRMED' where hospital_code = ? and period = '2018-04'")) {
+                lock.setString(1, "clearing:370323:ASSISTANCE:" + hospital);
                 lock.executeQuery().close();
+                confirm.setString(1, hospital);
                 confirm.executeUpdate();
+            }
+            int bookingProcess;
+            try (ResultSet pid = booking.createStatement().executeQuery("select pg_backend_pid()")) {
+                pid.next();
+                bookingProcess = pid.getInt(1);
             }
             booking.setAutoCommit(false);
             CompletableFuture<String> booked = CompletableFuture.supplyAsync(() -> {
                 try {
-                    return book(booking, "H-WAIT", "2018-04", Length.MONTH);
+                    return book(booking, hospital, "2018-04", Length.MONTH);
                 } catch (SQLException failed) {
                     throw new IllegalStateException(failed);
                 }
             });
-            Thread.sleep(500);
+            awaitWaitingForALock(officer, bookingProcess);
             assertFalse(booked.isDone(), "the booking waits for the officer's lock");
             officer.commit();
             assertEquals("2018-05", booked.get(30, TimeUnit.SECONDS));
             booking.rollback();
         }
+    }
+
+    /** Waits until server process {@code pid} is blocked on a lock: the booking waits for clearing's advisory lock. */
+    private static void awaitWaitingForALock(Connection db, int pid) throws SQLException, InterruptedException {
+        try (PreparedStatement waiting = db.prepareStatement("select wait_event_type from pg_stat_activity"
+                + " where pid = ?")) {
+            waiting.setInt(1, pid);
+            for (int attempt = 0; attempt < 300; attempt++) {
+                try (ResultSet row = waiting.executeQuery()) {
+                    if (row.next() && "Lock".equals(row.getString(1))) {
+                        return;
+                    }
+                }
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("the booking never waited for the officer's lock");
     }
 
     /** The period a new ASSISTANCE line of hospital H-TEST goes to when the given periods are confirmed. */
@@ -101,13 +129,13 @@ class ClearingBookLinesTest {
     }
 
     private static String book(Connection db, String hospital, String feeMonth, Length length) throws SQLException {
-        try (PreparedStatement call = db.prepareStatement("select clearing_book_lines(?, '370323', ?, ?,"
+        try (PreparedStatement call = db.prepareStatement("select clearing_book_lines(?, '370323', ?, ?::jsonb,"
                 + " 'ASSISTANCE', ?, '12.34')");
              PreparedStatement line = db.prepareStatement("select period from clearing_line where entry_id = ?")) {
             long entry = System.nanoTime();
             call.setLong(1, entry);
             call.setString(2, hospital);
-            call.setString(3, "clearing:370323:ASSISTANCE:" + hospital);
+            call.setString(3, Json.createArrayBuilder().add("clearing:370323:ASSISTANCE:" + hospital).build().toString());
             call.setString(4, String.join(" ", ClearingPeriod.candidates(feeMonth, length, TODAY)));
             try (ResultSet written = call.executeQuery()) {
                 written.next();
