@@ -27,6 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class SettleLimitScriptTest {
 
+    /** What the script's bill adds to the person's accumulators' base amounts, in yuan. */
+    private static final long BASE_PER_SETTLEMENT = 1830 + 7320 + 1830;
+
     private static EmbeddedPostgres postgres;
 
     @BeforeAll
@@ -57,11 +60,14 @@ class SettleLimitScriptTest {
             // what one settlement writes; the other test may have settled before, so counted as differences
             Map<String, Long> written = new java.util.TreeMap<>();
             after.forEach((table, rows) -> written.put(table, rows - before.get(table)));
+            // the benchmark's typical bill (see the script): base amounts 1,830 + 7,320 + 1,830 added to three of
+            // the person's six accumulators, two paying funds (basic insurance and critical-illness insurance)
             assertEquals(Map.ofEntries(Map.entry("settlement", 1L), Map.entry("settlement_line", 6L),
-                    Map.entry("settlement_step", 7L), Map.entry("settlement_accumulator_delta", 4L),
-                    Map.entry("accumulator_base", 3000L), Map.entry("idempotency_completed", 1L),
-                    Map.entry("audit_event", 1L), Map.entry("ledger_entry", 1L), Map.entry("ledger_entry_fund", 1L),
-                    Map.entry("clearing_line", 1L), Map.entry("receipt_counter", 1L)), written);
+                    Map.entry("settlement_step", 9L), Map.entry("settlement_accumulator_delta", 3L),
+                    Map.entry("accumulators", 6L), Map.entry("accumulator_base", BASE_PER_SETTLEMENT),
+                    Map.entry("idempotency_completed", 1L), Map.entry("audit_event", 1L),
+                    Map.entry("ledger_entry", 1L), Map.entry("ledger_entry_fund", 2L),
+                    Map.entry("clearing_line", 2L), Map.entry("receipt_counter", 1L)), written);
 
             // the same person again: the accumulators are found and locked, the earlier settlement of the same bill
             // is named by the read
@@ -80,7 +86,8 @@ class SettleLimitScriptTest {
             for (String sql : again.subList(3, again.size())) {
                 statement.execute(sql);
             }
-            assertEquals(after.get("accumulator_base") + 3000, counts(statement, id).get("accumulator_base"));
+            assertEquals(after.get("accumulator_base") + BASE_PER_SETTLEMENT,
+                    counts(statement, id).get("accumulator_base"));
         }
     }
 
@@ -91,8 +98,10 @@ class SettleLimitScriptTest {
                 "audit_event", "ledger_entry", "ledger_entry_fund", "clearing_line")) {
             counts.put(table, count(statement, "select count(*) from " + table));
         }
-        counts.put("accumulator_base", count(statement, "select coalesce(sum(base_amount), 0)::bigint / 4"
+        counts.put("accumulator_base", count(statement, "select coalesce(sum(base_amount), 0)::bigint"
                 + " from accumulator where id_number = '" + id + "' and year = 2020"));
+        counts.put("accumulators", count(statement, "select count(*) from accumulator where id_number = '" + id
+                + "' and year = 2020"));
         counts.put("idempotency_completed", count(statement,
                 "select count(*) from idempotency_record where receipt_no is not null"));
         counts.put("receipt_counter", count(statement, "select coalesce(sum(last_value), 0) from receipt_counter"));
