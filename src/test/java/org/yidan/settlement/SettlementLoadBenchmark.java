@@ -123,6 +123,10 @@ public final class SettlementLoadBenchmark {
             System.out.printf("  DB-only limit latency ms (pgbench's log, %d settlements): p50 %.1f  p95 %.1f"
                             + "  p99 %.1f%n", limitLatencies.length, percentile(limitLatencies, 50),
                     percentile(limitLatencies, 95), percentile(limitLatencies, 99));
+            // the script is meant to write REST's rows: a policy or benchmark change that makes them differ shows here
+            System.out.printf("rows per settlement, REST:  %s%n", rowsPerSettlement(stack.databasePort(), "yidan"));
+            System.out.printf("rows per settlement, limit: %s%n",
+                    rowsPerSettlement(stack.databasePort(), SettleLimit.DATABASE));
             double rate = result.count / result.seconds;
             System.out.printf("RESULT ratio REST : DB-only limit = %.1f : %.1f = %.2f (goal >= 0.75);"
                             + " p50 %.1f  p95 %.1f  p99 %.1f ms (goal p99 < 50 ms)%n",
@@ -246,6 +250,26 @@ public final class SettlementLoadBenchmark {
     }
 
     private record Pgbench(double tps, long transactions, String latencyAverage, String output) {
+    }
+
+    /** The average rows of each kind that a settlement wrote in {@code database} (REST's or the limit's). */
+    private static String rowsPerSettlement(int port, String database) throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "postgres");
+             java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("select round((select count(*) from settlement_line)"
+                     + " / n, 2), round((select count(*) from settlement_step) / n, 2),"
+                     + " round((select count(*) from settlement_accumulator_delta) / n, 2),"
+                     + " round((select count(*) from ledger_entry_fund) / n, 2),"
+                     + " round((select count(*) from clearing_line) / n, 2),"
+                     + " round((select count(*) from accumulator) / greatest(1, (select count(distinct id_number)"
+                     + " from accumulator))::numeric, 2)"
+                     + " from (select greatest(1, count(*))::numeric as n from settlement) as settled")) {
+            rows.next();
+            return "lines " + rows.getString(1) + ", steps " + rows.getString(2) + ", deltas " + rows.getString(3)
+                    + ", journal fund rows " + rows.getString(4) + ", clearing lines " + rows.getString(5)
+                    + ", accumulators per person " + rows.getString(6);
+        }
     }
 
     /**
