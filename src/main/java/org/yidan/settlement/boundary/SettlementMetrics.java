@@ -17,6 +17,7 @@ import org.yidan.settlement.control.SettlementView;
 
 import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -62,10 +63,8 @@ public class SettlementMetrics {
         try {
             result = invocation.proceed();
         } catch (RefusedException refused) {
-            synchronized (REGISTERING) {
-                // rare: looked up each time, but one at a time (see REGISTERING)
-                registry.counter("yidan.refusals", new Tag("code", refused.code())).inc();
-            }
+            String code = refused.code();
+            registered("yidan.refusals|" + code, () -> registry.counter("yidan.refusals", new Tag("code", code))).inc();
             throw refused;
         }
         if ("settle".equals(method) && result instanceof SettlementService.Outcome outcome && !outcome.replayed()) {
@@ -99,15 +98,19 @@ public class SettlementMetrics {
      * {@link #REGISTERING}.
      */
     private Counter counter(String name, String county, String fund) {
-        String key = name + '|' + county + '|' + fund;
+        return registered(name + '|' + county + '|' + fund, () -> fund == null
+                ? registry.counter(name, new Tag("county", county))
+                : registry.counter(name, new Tag("county", county), new Tag("fund", fund)));
+    }
+
+    /** The counter kept under {@code key}, registered by {@code register} the first time (see {@link #REGISTERING}). */
+    private static Counter registered(String key, Supplier<Counter> register) {
         Counter counter = COUNTERS.get(key);
         if (counter != null) {
             return counter;
         }
         synchronized (REGISTERING) {
-            return COUNTERS.computeIfAbsent(key, absent -> fund == null
-                    ? registry.counter(name, new Tag("county", county))
-                    : registry.counter(name, new Tag("county", county), new Tag("fund", fund)));
+            return COUNTERS.computeIfAbsent(key, absent -> register.get());
         }
     }
 
