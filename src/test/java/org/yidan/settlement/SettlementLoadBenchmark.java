@@ -254,8 +254,7 @@ public final class SettlementLoadBenchmark {
 
     /** The average rows of each kind that a settlement wrote in {@code database} (REST's or the limit's). */
     private static String rowsPerSettlement(int port, String database) throws java.sql.SQLException {
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "postgres");
+        try (java.sql.Connection connection = connect(port, database);
              java.sql.Statement statement = connection.createStatement();
              java.sql.ResultSet rows = statement.executeQuery("select round((select count(*) from settlement_line)"
                      + " / n, 2), round((select count(*) from settlement_step) / n, 2),"
@@ -285,19 +284,23 @@ public final class SettlementLoadBenchmark {
     private static void quiesce(int port, String... databases) throws java.sql.SQLException {
         long started = System.nanoTime();
         for (String database : databases) {
-            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
-                    "jdbc:postgresql://127.0.0.1:" + port + "/" + database, "postgres", "postgres");
+            try (java.sql.Connection connection = connect(port, database);
                  java.sql.Statement statement = connection.createStatement()) {
                 statement.execute("vacuum (analyze)");
             }
         }
-        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "postgres");
+        try (java.sql.Connection connection = connect(port, "postgres");
              java.sql.Statement statement = connection.createStatement()) {
             statement.execute("checkpoint");
         }
         System.out.printf("  (vacuum, analyse and checkpoint of %s before the measured window: %.1f s)%n",
                 String.join(", ", databases), (System.nanoTime() - started) / 1e9);
+    }
+
+    /** A connection to {@code database} of the benchmark's embedded PostgreSQL, as its superuser. */
+    private static java.sql.Connection connect(int port, String database) throws java.sql.SQLException {
+        return java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + database,
+                "postgres", "postgres");
     }
 
     /** The settlement script's latencies (script 0, in nanoseconds, sorted) from pgbench's per-transaction logs. */
