@@ -2,6 +2,7 @@ package org.yidan.settlement;
 
 import org.yidan.beneficiaries.control.IdNumbers;
 import org.yidan.platform.CpuMeter;
+import org.yidan.platform.CpuSplit;
 import org.yidan.platform.EmbeddedStack;
 import org.yidan.platform.LoopbackHttp;
 
@@ -31,6 +32,7 @@ import java.util.regex.Pattern;
  * the same number of clients, and the ratio of the two (goal: at least 0.75 at 8 clients, p99 under 50 ms).
  * Prints figures, with the CPU milliseconds each side spent per operation; asserts nothing.
  * Arguments: bills (default 10000), clients (default 8), persons (default 400), warm-up seconds (default 120).
+ * {@code -Dyidan.bench.databaseCpus=0} models a database server of its own ({@link CpuSplit}).
  * <pre>mvn -q package -DskipTests exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.yidan.settlement.SettlementLoadBenchmark -Dexec.args="10000 8"</pre>
  * Talks to 127.0.0.1 only. The warm-up settles for a fixed time first: a county's server runs for
@@ -38,6 +40,8 @@ import java.util.regex.Pattern;
  */
 public final class SettlementLoadBenchmark {
 
+    /** The machine's cores, read before a {@link CpuSplit} narrows what this JVM may use. */
+    private static final int MACHINE_CORES = Runtime.getRuntime().availableProcessors();
     private static final String AUTH_CLERK = basic("demo-clerk", "demo-clerk");
     private static final String AUTH_ADMIN = basic("demo-admin", "demo-admin");
 
@@ -62,6 +66,11 @@ public final class SettlementLoadBenchmark {
                 throw new IllegalStateException("Payara did not become ready; see " + data.resolve("payara.log"));
             }
             CpuMeter cpu = new CpuMeter(stack.payara().pid(), data.resolve("postgres"));
+            CpuSplit split = CpuSplit.fromSystemProperties();
+            if (split != null) {
+                split.pin(data.resolve("postgres"), stack.payara().pid());
+                System.out.println("CPUs split: " + split);
+            }
             List<String> ids = registerPersons(httpPort, persons);
             long warmUpEnd = System.nanoTime() + warmUpSeconds * 1_000_000_000L;
             Result warmUp = settle(httpPort, ids, Integer.MAX_VALUE, clients, i -> System.nanoTime() < warmUpEnd);
@@ -128,18 +137,17 @@ public final class SettlementLoadBenchmark {
             System.out.printf("rows per settlement, limit: %s%n",
                     rowsPerSettlement(stack.databasePort(), SettleLimit.DATABASE));
             double rate = result.count / result.seconds;
-            System.out.printf("RESULT ratio REST : DB-only limit = %.1f : %.1f = %.2f (goal >= 0.75);"
+            System.out.printf("RESULT%s ratio REST : DB-only limit = %.1f : %.1f = %.2f (goal >= 0.75);"
                             + " p50 %.1f  p95 %.1f  p99 %.1f ms (goal p99 < 50 ms)%n",
-                    rate, limit.tps(), rate / limit.tps(), result.percentile(50), result.percentile(95),
-                    result.percentile(99));
+                    split == null ? "" : " (" + split + ")", rate, limit.tps(), rate / limit.tps(),
+                    result.percentile(50), result.percentile(95), result.percentile(99));
         }
     }
 
     private static void printCpu(String what, double[] millis) {
         if (CpuMeter.available()) {
-            int cores = Runtime.getRuntime().availableProcessors();
             System.out.printf("  CPU ms %s: Payara %.2f, PostgreSQL %.2f, whole machine %.2f (%d cores = %d ms/s)%n",
-                    what, millis[0], millis[1], millis[2], cores, 1000 * cores);
+                    what, millis[0], millis[1], millis[2], MACHINE_CORES, 1000 * MACHINE_CORES);
         }
     }
 
