@@ -108,6 +108,21 @@ class SettlementIT extends ApiFixture {
         assertEquals(new BigDecimal("12050.00"), amount(settled.json(), "selfPay"), "the 2020 parameters, this year");
     }
 
+    /** A bill is settled at discharge: tomorrow's discharge date is a slip, refused before anything is booked. */
+    @Test
+    void aDischargeAfterTodayIsRefusedInPreviewAndSettlement() {
+        String id = registerDibaoPerson("370323");
+        java.time.LocalDate today = java.time.LocalDate.now(org.yidan.platform.control.CountyClock.ZONE);
+        String body = bill(id, today.plusDays(1).toString(), "5000.00", "4000.00", "0")
+                .replace("2020-05-01", today.toString());
+        for (Api.Reply reply : List.of(clerk.post("/api/v1/settlements/preview", body),
+                clerk.post("/api/v1/settlements", body, "Idempotency-Key", "tomorrow-" + UUID.randomUUID()))) {
+            assertEquals(422, reply.status(), reply::toString);
+            assertEquals("DATES_INVALID", reply.json().getString("code"), reply::toString);
+        }
+        assertEquals(0, countRows("select count(*) from settlement where id_number = '" + id + "'"));
+    }
+
     /**
      * Issue 9: finding a person by the last digits of the ID number used {@code like '%0215'}, a full scan of the
      * registry. The search's own SQL condition is now answered by the index on the reversed number (V6). Shown with
@@ -428,6 +443,7 @@ class SettlementIT extends ApiFixture {
             external above base            | 422 | EXTERNAL_EXCEEDS_BASE | {"externalPayments": {"BASIC": 999999}}
             unknown fund                   | 422 | UNKNOWN_VALUE         | {"externalPayments": {"LOTTERY": 1}}
             discharge before admission     | 422 | DATES_INVALID         | {"admissionDate": "2020-05-11", "dischargeDate": "2020-05-10"}
+            discharge after today          | 422 | DATES_INVALID         | {"admissionDate": "2099-12-01", "dischargeDate": "2099-12-05"}
             impossible date                | 422 | DATE_INVALID          | {"dischargeDate": "2020-02-30"}
             unknown visit type             | 422 | UNKNOWN_VALUE         | {"visitType": "SPA"}
             unknown hospital level         | 422 | UNKNOWN_VALUE         | {"hospital": {"code": "H1", "level": "GALACTIC", "inCounty": true}}

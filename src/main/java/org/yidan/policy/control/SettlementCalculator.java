@@ -149,6 +149,21 @@ public final class SettlementCalculator {
     }
 
     /**
+     * Refuses a bill brought to settlement (or its preview) whose discharge date is after the county's
+     * {@code today}: a bill is settled at discharge (出院结算), so a later date is a slip of the year or month, and
+     * settled it would book the stay into a month to come and use up that year's caps. Not part of
+     * {@link #validate}: a what-if replays bills against their own dates, whatever today is.
+     *
+     * @throws RefusedException 422 {@code DATES_INVALID} naming {@code dischargeDate}
+     */
+    public static void requireDischargedBy(Bill bill, java.time.LocalDate today) {
+        if (bill.dischargeDate() != null && bill.dischargeDate().isAfter(today)) {
+            throw RefusedException.unprocessable(DATES_INVALID, "dischargeDate", "The discharge date "
+                    + bill.dischargeDate() + " is after today (" + today + "): a bill is settled at discharge");
+        }
+    }
+
+    /**
      * Refuses a bill that no policy could settle: amounts negative or finer than the fen, policy scope plus special
      * drugs above the total, items above the policy scope, discharge before admission, missing visit type or
      * hospital level.

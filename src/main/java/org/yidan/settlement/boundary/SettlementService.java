@@ -125,6 +125,7 @@ public class SettlementService {
     @RolesAllowed({CLERK_NAME, ADMIN_NAME})
     public SettlementView preview(SettlementRequest request) {
         Beneficiary person = person(request.idNumber());
+        SettlementCalculator.requireDischargedBy(request.bill(), CountyClock.today());
         Policy policy = policies.require(person.getCounty(), request.bill().dischargeDate());
         SettlementCalculator.validate(request.bill());
         Map<AccumulatorKey, Accumulator> current = new HashMap<>();
@@ -161,6 +162,7 @@ public class SettlementService {
             throw RefusedException.unprocessable(UNKNOWN_BENEFICIARY, "idNumber",
                     "No registered beneficiary has this ID number");
         }
+        SettlementCalculator.requireDischargedBy(request.bill(), CountyClock.today());
         Policy policy = policies.require(person.county(), request.bill().dischargeDate());
         SettlementCalculator.validate(request.bill());
 

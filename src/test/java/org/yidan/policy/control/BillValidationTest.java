@@ -67,6 +67,15 @@ class BillValidationTest {
     }
 
     @Test
+    void refusesADischargeAfterTodayAndTakesToday() {
+        Bill bill = Bills.of(VisitType.INPATIENT).discharged("2020-05-10").total("100").scope("100").build();
+        assertRefused("DATES_INVALID", "dischargeDate",
+                () -> SettlementCalculator.requireDischargedBy(bill, LocalDate.of(2020, 5, 9)));
+        SettlementCalculator.requireDischargedBy(bill, LocalDate.of(2020, 5, 10));
+        SettlementCalculator.requireDischargedBy(bill, LocalDate.of(2026, 11, 28));
+    }
+
+    @Test
     void refusesAMissingAmount() {
         Bill bill = new Bill(VisitType.INPATIENT, new Hospital("H", HospitalLevel.COUNTY, true),
                 LocalDate.of(2020, 5, 1), LocalDate.of(2020, 5, 2), null, BigDecimal.ONE, null, null, null);
