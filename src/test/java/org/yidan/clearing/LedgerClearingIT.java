@@ -528,12 +528,22 @@ class LedgerClearingIT extends ApiFixture {
         assertProblem(422, "UNKNOWN_COUNTY", generate(admin, "999999", "BASIC", "2018-04", null));
         assertProblem(422, "HOSPITAL_OF_ANOTHER_COUNTY", generate(admin, HUINING, "BASIC", "2018-04", elsewhere));
         assertProblem(400, "MALFORMED_JSON", admin.post("/api/v1/clearing/statements", "{\"county\":"));
+        // a range that can hold nothing is refused, not answered with no entries
+        assertProblem(422, "PERIOD_INVALID", admin.get("/api/v1/ledger?county=620422&from=2020-12&to=2020-01"));
         assertProblem(422, "AMOUNT_INVALID", admin.post("/api/v1/clearing/prepayments", """
                 {"county": "620422", "fund": "BASIC", "hospitalCode": "%s", "amount": -100,
                  "paidOn": "2018-03-01", "reference": "YB-X"}""".formatted(hospital)));
         assertProblem(422, "HOSPITAL_OF_ANOTHER_COUNTY", admin.post("/api/v1/clearing/prepayments", """
                 {"county": "620422", "fund": "BASIC", "hospitalCode": "%s", "amount": 100,
                  "paidOn": "2018-03-01", "reference": "YB-X"}""".formatted(elsewhere)));
+        // above what the database keeps (was a 500: numeric field overflow)
+        assertProblem(422, "AMOUNT_INVALID", admin.post("/api/v1/clearing/prepayments", """
+                {"county": "620422", "fund": "BASIC", "hospitalCode": "%s", "amount": 99999999999999,
+                 "paidOn": "2018-03-01", "reference": "YB-X"}""".formatted(hospital)));
+        String tomorrow = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
+        assertProblem(422, "DATE_IN_FUTURE", admin.post("/api/v1/clearing/prepayments", """
+                {"county": "620422", "fund": "BASIC", "hospitalCode": "%s", "amount": 100,
+                 "paidOn": "%s", "reference": "YB-X"}""".formatted(hospital, tomorrow)));
         assertProblem(422, "SCORE_INVALID", admin.post("/api/v1/clearing/assessments", """
                 {"county": "620422", "fund": "BASIC", "hospitalCode": "%s", "year": 2018, "score": 1.5}
                 """.formatted(hospital)));

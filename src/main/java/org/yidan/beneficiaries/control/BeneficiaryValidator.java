@@ -155,7 +155,7 @@ public final class BeneficiaryValidator {
         }
         if (b.householdIncome() != null && (b.householdIncome().signum() < 0
                 || b.householdIncome().stripTrailingZeros().scale() > 2
-                || b.householdIncome().compareTo(new java.math.BigDecimal("999999999999.99")) > 0)) {
+                || b.householdIncome().compareTo(org.yidan.policy.control.Money.MAX_AMOUNT) > 0)) {
             errors.add(complaint("householdIncome", "incomeInvalid"));
         }
     }

@@ -221,9 +221,10 @@ public class ClearingService {
             throw RefusedException.unprocessable("FIELD_INVALID", "paidOn", "The payment date is required.");
         }
         requireReference(reference);
-        if (amount == null || amount.scale() > 2) {
+        if (amount == null || amount.scale() > 2 || amount.compareTo(Money.MAX_AMOUNT) > 0) {
             throw RefusedException.unprocessable("AMOUNT_INVALID", "amount", "The amount paid, in yuan, is required.");
         }
+        requireNotAfterToday(paidOn);
         Statement statement = lockForChange(id);
         if (statement.getStatus() != Statement.Status.CONFIRMED) {
             throw RefusedException.conflict(statement.getStatus() == Statement.Status.PAID ? "ALREADY_PAID"
@@ -242,6 +243,14 @@ public class ClearingService {
         return view(statement, true);
     }
 
+    /** Money recorded as paid was paid: a date after today is a slip (of the year, typically), refused. */
+    private static void requireNotAfterToday(LocalDate paidOn) {
+        if (paidOn.isAfter(CountyClock.today())) {
+            throw RefusedException.unprocessable("DATE_IN_FUTURE", "paidOn", "The payment date " + paidOn
+                    + " is after today: record a payment once it is made.");
+        }
+    }
+
     /** Records money a fund paid a hospital in advance (预拨); later statements apply it. */
     @RolesAllowed({FUND_VIEWER_NAME, ADMIN_NAME})
     public Prepayment prepay(String county, String fundText, String hospitalCode, BigDecimal amount, LocalDate paidOn,
@@ -249,13 +258,14 @@ public class ClearingService {
         requireCounty(county);
         String fund = fund(fundText);
         requireHospitalOf(county, hospitalCode, true);
-        if (amount == null || amount.signum() <= 0 || amount.scale() > 2) {
+        if (amount == null || amount.signum() <= 0 || amount.scale() > 2 || amount.compareTo(Money.MAX_AMOUNT) > 0) {
             throw RefusedException.unprocessable("AMOUNT_INVALID", "amount",
                     "A prepayment is an amount in yuan above zero with at most two decimals.");
         }
         if (paidOn == null) {
             throw RefusedException.unprocessable("FIELD_INVALID", "paidOn", "The payment date is required.");
         }
+        requireNotAfterToday(paidOn);
         requireReference(reference);
         scope.requireActOn(fund);
         String user = scope.username();

@@ -45,11 +45,14 @@ public class Ledger {
      * the funds of a fund officer replaced by its own.
      */
     public LedgerFilter scoped(LedgerFilter requested) {
-        if (requested.from() != null && !requested.from().isBlank()) {
-            Periods.parse("from", requested.from().trim());
-        }
-        if (requested.to() != null && !requested.to().isBlank()) {
-            Periods.parse("to", requested.to().trim());
+        java.time.YearMonth from = requested.from() == null || requested.from().isBlank() ? null
+                : Periods.parse("from", requested.from().trim());
+        java.time.YearMonth to = requested.to() == null || requested.to().isBlank() ? null
+                : Periods.parse("to", requested.to().trim());
+        if (from != null && to != null && from.isAfter(to)) {
+            // a range that can hold nothing is a slip, not "no entries"
+            throw org.yidan.platform.control.RefusedException.unprocessable(Periods.PERIOD_INVALID, "from",
+                    "The first month " + from + " is after the last " + to + ".");
         }
         if (requested.category() != null && !requested.category().isBlank()) {
             PersonCategory.parse("category", requested.category().trim());

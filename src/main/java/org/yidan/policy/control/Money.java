@@ -11,6 +11,8 @@ public final class Money {
     public static final RoundingMode ROUNDING = RoundingMode.HALF_UP;
     public static final int SCALE = 2;
     public static final BigDecimal ZERO = new BigDecimal("0.00");
+    /** The largest amount the database keeps ({@code numeric(14,2)}): input above it is refused, not overflowed. */
+    public static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
 
     private Money() {
     }

@@ -11,6 +11,7 @@ import org.yidan.platform.control.JsonFactories;
 import org.yidan.platform.control.RefusedException;
 import org.yidan.platform.control.RefusedException.FieldError;
 import org.yidan.platform.control.Texts;
+import org.yidan.policy.control.Money;
 import org.yidan.policy.entity.Bill;
 import org.yidan.policy.entity.BillItem;
 import org.yidan.policy.entity.Fund;
@@ -33,8 +34,6 @@ import java.util.Map;
  */
 public final class SettlementRequestJson {
 
-    /** The largest amount the database keeps (numeric(14,2)). */
-    private static final BigDecimal MAX_AMOUNT = new BigDecimal("999999999999.99");
     /**
      * Bounds on an amount's written form, checked before anything computes with it or prints it: a
      * number such as {@code 1e-999999999} is 14 bytes, and its plain form is a gigabyte of zeros.
@@ -288,8 +287,8 @@ public final class SettlementRequestJson {
             fail("AMOUNT_INVALID", path, path + " has more than two decimals: " + Texts.quote(amount.toPlainString()));
             return null;
         }
-        if (amount.compareTo(MAX_AMOUNT) > 0) {
-            fail("AMOUNT_INVALID", path, path + " is larger than " + MAX_AMOUNT.toPlainString());
+        if (amount.compareTo(Money.MAX_AMOUNT) > 0) {
+            fail("AMOUNT_INVALID", path, path + " is larger than " + Money.MAX_AMOUNT.toPlainString());
             return null;
         }
         return amount.setScale(2);
