@@ -141,6 +141,13 @@ class SecurityBrowserIT extends BrowserFixture {
         Browser browser = browser();
         browser.logIn("demo-admin", "demo-admin");
         browser.open("/security/users.xhtml");
+        // the administrator's menu has every entry: it wraps, and 退出登录 stays on the screen (it was 2,051 px wide)
+        java.util.List<?> widths = (java.util.List<?>) browser.script("return [document.documentElement.scrollWidth,"
+                + " window.innerWidth, document.getElementById('headerForm:logout').getBoundingClientRect().right];");
+        assertTrue(((Number) widths.get(0)).doubleValue() <= ((Number) widths.get(1)).doubleValue()
+                && ((Number) widths.get(2)).doubleValue() <= ((Number) widths.get(1)).doubleValue(),
+                "page width, window width, logout's right edge: " + widths);
+        browser.screenshot("security-02-admin-menu");
         // a password of 8 characters is not enough any more
         browser.type("createForm:username", username);
         browser.type("createForm:displayName", "用户测试");

@@ -40,7 +40,7 @@ public class ReceiptView implements Serializable {
     public void load() {
         currentUser.require(Permission.READ_SETTLEMENTS);
         if (no == null || no.isBlank()) {
-            FacesMessages.error(null, "receipt.notFound", "");
+            FacesMessages.error(null, "receipt.noNumber");
             return;
         }
         try {

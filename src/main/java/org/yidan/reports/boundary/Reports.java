@@ -54,7 +54,7 @@ import static org.yidan.security.entity.Role.AUDITOR_NAME;
 public class Reports {
 
     private static final Logger LOG = Logger.getLogger(Reports.class.getName());
-    public static final String SOURCE = "来源：基金台账（ledger_entry，结算入账，冲销以红字相抵）";
+    public static final String SOURCE = "来源：基金台账（每笔结算入账，冲销以红字相抵）";
     static final String SCHEDULER = "system:monthly-report";
 
     /** A stored monthly report without its bytes. */
