@@ -77,8 +77,15 @@ class CounterBrowserIT extends BrowserFixture {
         assertEquals("演示窗口经办", clerk.text("headerForm:signedInName"));
         assertEquals("窗口经办", clerk.text("headerForm:signedInRoles"));
 
+        // a whole ID number with a wrong check digit is said to be mistyped (it read 没有找到…请到对象登记处办理)
+        String typo = id.substring(0, 17) + (id.charAt(17) == '0' ? '1' : '0');
+        clerk.type("lookupForm:query", typo);
+        clerk.click("lookupForm:findButton");
+        assertTrue(clerk.pageText().contains("校验位"), clerk.pageText());
+        assertFalse(clerk.pageText().contains("对象登记处办理"), clerk.pageText());
+
         // find the person by the last digits of the ID number
-        clerk.type("lookupForm:query", lastDigits);
+        clerk.replace("lookupForm:query", lastDigits);
         clerk.click("lookupForm:findButton");
         assertEquals(name, clerk.text("personForm:personName"), "the name is shown as text, markup and all");
         assertFalse(Boolean.TRUE.equals(clerk.script("return window.yidanXss === 1;")), "a name must never run");

@@ -39,6 +39,12 @@ public class RiskWatch {
     /** Whether the registry keeps household income (a later migration may add it); asked once. */
     private volatile Boolean incomeKnown;
 
+    /** The county's watch settings as configured now (MicroProfile Config). */
+    static WatchSettings settingsOf(String county) {
+        Config config = ConfigProvider.getConfig(RiskWatch.class.getClassLoader());
+        return WatchSettings.read(key -> config.getOptionalValue(key, String.class), county);
+    }
+
     void settled(@Observes SettlementSettled settled) {
         check(settled.settlement(), false);
     }
@@ -48,8 +54,7 @@ public class RiskWatch {
     }
 
     private void check(SettlementFacts change, boolean reversal) {
-        Config config = ConfigProvider.getConfig(RiskWatch.class.getClassLoader());
-        WatchSettings settings = WatchSettings.read(key -> config.getOptionalValue(key, String.class), change.county());
+        WatchSettings settings = settingsOf(change.county());
         Optional<BigDecimal> threshold = settings.thresholdFor(settings.incomeShare() == null ? null
                 : householdIncome(change.idNumber()));
         if (threshold.isEmpty()) {

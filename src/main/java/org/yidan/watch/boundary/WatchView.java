@@ -76,6 +76,16 @@ public class WatchView implements Serializable {
         return counties;
     }
 
+    /** No threshold configured for the county: nobody can be flagged, and the screen says so (not just "no rows"). */
+    public boolean isRiskWatchOff() {
+        return county != null && !RiskWatch.settingsOf(county).watchesRisk();
+    }
+
+    /** No ceiling configured for the county: the rule 报销比超上限 finds nothing, and the screen says so. */
+    public boolean isRatioCeilingOff() {
+        return county != null && RiskWatch.settingsOf(county).actualRatioCeiling() == null;
+    }
+
     public void searchRisk() {
         try {
             cases = risks.list(county, year, status);

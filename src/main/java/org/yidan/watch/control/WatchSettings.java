@@ -34,6 +34,11 @@ public record WatchSettings(BigDecimal selfPayThreshold, BigDecimal incomeShare,
                 withDefault.apply("hospital-cost-factor").map(BigDecimal::new).orElse(null));
     }
 
+    /** Whether the county watches for return-to-poverty risk at all (an amount or an income share configured). */
+    public boolean watchesRisk() {
+        return selfPayThreshold != null || incomeShare != null;
+    }
+
     /**
      * The self-pay above which a person is at risk: the lower of the amount and the share of the household's
      * income, whichever the county configured and the registry knows.
