@@ -160,6 +160,11 @@ class WhatIfWatchBrowserIT extends BrowserFixture {
         Browser browser = browser();
         browser.logIn("demo-admin", "demo-admin");
         browser.open("/watch/risk.xhtml");
+        // 沂源 has no threshold: the screen says nobody can be flagged, not just "no records"
+        browser.choose("riskForm:county", "沂源县 370323");
+        browser.click("riskForm:searchButton");
+        assertTrue(browser.text("riskForm:watchOff").contains("未设置返贫风险监测线"), browser.pageText());
+        browser.screenshot("watch-00-risk-not-configured");
         browser.choose("riskForm:county", "会宁县 620422");
         browser.replace("riskForm:year_input", "2018");
         browser.choose("riskForm:status", "新预警");
@@ -167,6 +172,7 @@ class WhatIfWatchBrowserIT extends BrowserFixture {
         By row = By.xpath("//*[@id='riskForm:cases']//tr[td[contains(., '" + crossing + "')]]");
         assertTrue(browser.text(row).contains(crossing), browser.text(row));
         assertTrue(browser.text(row).contains("新预警"), browser.text(row));
+        assertFalse(browser.present(By.id("riskForm:watchOff")), "会宁 is watched");
         browser.screenshot("watch-01-risk-new");
 
         move(browser, crossing, "核查中", "入户核查，住院自付较高");
