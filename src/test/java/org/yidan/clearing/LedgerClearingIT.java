@@ -42,6 +42,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -375,6 +376,11 @@ class LedgerClearingIT extends ApiFixture {
         String printed = pdfText(pdf.body());
         assertTrue(printed.contains("陆佰元整"), printed);
         assertTrue(printed.contains("医疗机构（盖章）") && printed.contains("基金经办机构（盖章）"), printed);
+        assertFalse(printed.contains("冲销多于结算"), printed);
+        // May's negative month says in words what its negative prepayment line means
+        String mayPrinted = pdfText(fetch("/api/v1/clearing/statements/" + may.getJsonNumber("id").longValue(),
+                "application/pdf", "demo-auditor").body());
+        assertTrue(mayPrinted.replaceAll("\\s", "").contains("已多拨付的600.00元记入该机构的预拨资金余额"), mayPrinted);
         HttpResponse<byte[]> xlsx = fetch("/api/v1/clearing/statements/" + aprilId, XLSX, "demo-auditor");
         assertEquals(200, xlsx.statusCode());
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {

@@ -102,6 +102,10 @@ public final class StatementPdf {
             Paragraph words = new Paragraph("应拨付金额（大写）：" + ChineseAmountInWords.of(s.payable()), bold);
             words.setSpacingBefore(6);
             document.add(words);
+            if (s.creditCarriedForward().signum() > 0) {
+                document.add(new Paragraph("本期冲销多于结算：已多拨付的 " + Money.format(s.creditCarriedForward())
+                        + " 元记入该机构的预拨资金余额，在以后各期清算中抵扣。", body));
+            }
             if (s.paidOn() != null) {
                 document.add(new Paragraph("已于 " + s.paidOn() + " 拨付 " + Money.format(s.paidAmount())
                         + " 元，凭证号 " + s.paidReference(), body));

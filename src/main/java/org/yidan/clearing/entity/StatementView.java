@@ -19,6 +19,16 @@ public record StatementView(long id, String county, String fund, String hospital
                        String idNumber, LocalDate dischargeDate) implements Serializable {
     }
 
+    /**
+     * What reversals took back beyond the period's settlements (its total below zero): applied as a negative
+     * prepayment, so the hospital's prepayment balance grows by it and later statements deduct it; zero otherwise.
+     * The statement says so in words: a negative "冲抵预拨" alone does not tell the hospital it owes that sum.
+     */
+    public BigDecimal creditCarriedForward() {
+        return prepaymentApplied == null || prepaymentApplied.signum() >= 0 ? BigDecimal.ZERO.setScale(2)
+                : prepaymentApplied.negate();
+    }
+
     public static StatementView of(Statement s, String hospitalName, List<Line> lines) {
         return new StatementView(s.getId(), s.getCounty(), s.getFund(), s.getHospitalCode(), hospitalName,
                 s.getPeriod(), s.getStatus(), s.getLineCount(), s.getTotal(), s.getPrepaymentApplied(),
