@@ -7,7 +7,11 @@ import org.yidan.ledger.control.LedgerExport;
 import org.yidan.ledger.control.LedgerSql;
 import org.yidan.ledger.entity.LedgerFilter;
 import org.yidan.ledger.entity.LedgerRow;
+import org.yidan.platform.control.CountyClock;
 import org.yidan.policy.entity.Fund;
+import org.yidan.policy.entity.HospitalLevel;
+import org.yidan.policy.entity.PersonCategory;
+import org.yidan.policy.entity.VisitType;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -51,21 +55,44 @@ public class LedgerExports {
         }
     }
 
+    private static final java.time.format.DateTimeFormatter BOOKED_AT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+
+    /** Categories as the office reads them (低保对象、特困人员). */
+    static String namesOf(String categories) {
+        if (categories == null || categories.isBlank()) {
+            return categories;
+        }
+        return java.util.Arrays.stream(categories.split(","))
+                .map(code -> named(code.trim(), c -> PersonCategory.valueOf(c).displayName()))
+                .collect(java.util.stream.Collectors.joining("、"));
+    }
+
+    /** A stored code by its Chinese name; a code the enum does not know (none today) stays as it is. */
+    private static String named(String code, java.util.function.UnaryOperator<String> name) {
+        try {
+            return code == null ? null : name.apply(code);
+        } catch (IllegalArgumentException unknown) {
+            return code;
+        }
+    }
+
     /** The columns of the export: the entry's facts, then one column per fund shown. */
     public static List<LedgerExport.Column> columns(List<String> funds) {
         List<LedgerExport.Column> columns = new ArrayList<>(List.of(
                 new LedgerExport.Column("收据号", LedgerRow::receiptNo),
                 new LedgerExport.Column("类型", r -> "REVERSAL".equals(r.entryType()) ? "冲销" : "结算"),
                 new LedgerExport.Column("费款所属期", LedgerRow::feeMonth),
-                new LedgerExport.Column("记账时间", r -> r.bookedAt().toString()),
+                // the county's clock, as the screen shows it: in UTC an entry booked after 16:00 fell on the next day
+                new LedgerExport.Column("记账时间", r -> BOOKED_AT.format(r.bookedAt().atZoneSameInstant(CountyClock.ZONE))),
                 new LedgerExport.Column("身份证号", LedgerRow::idNumber),
                 new LedgerExport.Column("姓名", LedgerRow::name),
                 new LedgerExport.Column("乡镇", LedgerRow::township),
-                new LedgerExport.Column("类别", LedgerRow::categories),
+                new LedgerExport.Column("类别", r -> namesOf(r.categories())),
                 new LedgerExport.Column("医院编码", LedgerRow::hospitalCode),
                 new LedgerExport.Column("医院名称", LedgerRow::hospitalName),
-                new LedgerExport.Column("医院等级", LedgerRow::hospitalLevel),
-                new LedgerExport.Column("就诊类型", LedgerRow::visitType),
+                new LedgerExport.Column("医院等级", r -> named(r.hospitalLevel(), c -> HospitalLevel.valueOf(c).displayName())),
+                new LedgerExport.Column("就诊类型", r -> named(r.visitType(), c -> VisitType.valueOf(c).displayName())),
                 new LedgerExport.Column("入院日期", r -> r.admissionDate().toString()),
                 new LedgerExport.Column("出院日期", r -> r.dischargeDate().toString()),
                 new LedgerExport.Column("总费用", LedgerRow::totalAmount),

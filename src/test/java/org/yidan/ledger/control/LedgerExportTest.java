@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class LedgerExportTest {
@@ -42,6 +43,10 @@ class LedgerExportTest {
         assertTrue(lines.get(0).startsWith("收据号,类型,费款所属期"), lines.get(0));
         assertTrue(lines.get(0).contains("医疗救助") && !lines.get(0).contains("基本医保"), lines.get(0));
         assertTrue(lines.get(1).contains("8200.00") && lines.get(1).contains("结算"), lines.get(1));
+        // as the office reads them: names, not codes, and the county's clock (02:00 UTC is 10:00 in Beijing)
+        assertTrue(lines.get(1).contains(",低保对象,") && lines.get(1).contains(",县级医疗机构,住院,"), lines.get(1));
+        assertTrue(lines.get(1).contains(",2020-05-10 10:00:00,"), lines.get(1));
+        assertFalse(lines.get(1).contains("DIBAO") || lines.get(1).contains("INPATIENT"), lines.get(1));
     }
 
     @Test
