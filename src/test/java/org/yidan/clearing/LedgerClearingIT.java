@@ -385,6 +385,14 @@ class LedgerClearingIT extends ApiFixture {
         assertEquals(200, xlsx.statusCode());
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx.body()))) {
             assertNotNull(workbook.getSheetAt(0).getRow(0));
+            // the status in words, as the PDF says it (it read PAID)
+            boolean said = false;
+            for (org.apache.poi.ss.usermodel.Row row : workbook.getSheetAt(0)) {
+                org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter();
+                said |= "状态".equals(text.formatCellValue(row.getCell(0)))
+                        && "已拨付".equals(text.formatCellValue(row.getCell(1)));
+            }
+            assertTrue(said, "状态 已拨付 in the statement's sheet");
         }
 
         // every change is audited

@@ -58,7 +58,7 @@ public final class StatementPdf {
             cell(head, "清算单号", label);
             cell(head, String.valueOf(s.id()), body);
             cell(head, "状态", label);
-            cell(head, status(s), body);
+            cell(head, s.statusName(), body);
             cell(head, "医疗机构", label);
             cell(head, s.hospitalCode() + (s.hospitalName() == null ? "" : " " + s.hospitalName()), body);
             cell(head, "基金", label);
@@ -125,14 +125,6 @@ public final class StatementPdf {
             throw new IllegalStateException("statement " + s.id() + " could not be laid out", e);
         }
         return pdf.toByteArray();
-    }
-
-    private static String status(StatementView s) {
-        return switch (s.status()) {
-            case DRAFT -> "草稿（未确认）";
-            case CONFIRMED -> "已确认";
-            case PAID -> "已拨付";
-        };
     }
 
     private static void cell(PdfPTable table, String text, Font font) {

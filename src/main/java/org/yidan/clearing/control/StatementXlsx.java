@@ -26,7 +26,7 @@ public final class StatementXlsx {
             r = pair(sheet, r, "医疗机构", s.hospitalCode() + (s.hospitalName() == null ? "" : " " + s.hospitalName()));
             r = pair(sheet, r, "基金", fundName);
             r = pair(sheet, r, "清算期", period + "（" + s.period() + "）");
-            r = pair(sheet, r, "状态", s.status().name());
+            r = pair(sheet, r, "状态", s.statusName());
             r++;
             Row header = sheet.createRow(r++);
             String[] headers = {"收据号", "类型", "姓名", "身份证号", "费款所属期", "出院日期", "金额"};

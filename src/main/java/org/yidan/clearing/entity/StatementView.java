@@ -29,6 +29,15 @@ public record StatementView(long id, String county, String fund, String hospital
                 : prepaymentApplied.negate();
     }
 
+    /** The status as the printed statement and its export say it. */
+    public String statusName() {
+        return switch (status) {
+            case DRAFT -> "草稿（未确认）";
+            case CONFIRMED -> "已确认";
+            case PAID -> "已拨付";
+        };
+    }
+
     public static StatementView of(Statement s, String hospitalName, List<Line> lines) {
         return new StatementView(s.getId(), s.getCounty(), s.getFund(), s.getHospitalCode(), hospitalName,
                 s.getPeriod(), s.getStatus(), s.getLineCount(), s.getTotal(), s.getPrepaymentApplied(),
