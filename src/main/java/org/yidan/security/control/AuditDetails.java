@@ -39,7 +39,18 @@ public final class AuditDetails {
             entry("wrong password", "wrongPassword"),
             entry("HTTP Basic", "basicLogin"),
             entry("form login", "formLogin"),
-            entry("form logout", "formLogout"));
+            entry("form logout", "formLogout"),
+            // the back office's facts (clearing, disclosure, the hospital registry)
+            entry("generated lines (\\d+) total ([\\d.-]+) held ([\\d.-]+) prepayment ([\\d.-]+) payable ([\\d.-]+)",
+                    "statementGenerated"),
+            entry("refreshed lines (\\d+) total ([\\d.-]+) held ([\\d.-]+) prepayment ([\\d.-]+) payable ([\\d.-]+)",
+                    "statementRefreshed"),
+            entry("total ([\\d.-]+) payable ([\\d.-]+)", "statementConfirmed"),
+            entry("paid ([\\d.]+) on (\\S+) ref (.+)", "statementPaid"),
+            entry("prepaid ([\\d.]+) on (\\S+) ref (.+)", "prepaid"),
+            entry("score ([\\d.]+) held ([\\d.-]+) released ([\\d.-]+)", "assessed"),
+            entry("公示期 (\\S+) – (\\S+), (\\d+) persons", "disclosurePublished"),
+            entry("stored (\\d+), refused (\\d+)", "hospitalImport"));
 
     private static final Pattern REFUSAL = Pattern.compile("([A-Z][A-Z_]+)(?::.*)?", Pattern.DOTALL);
 

@@ -20,7 +20,11 @@ class AuditDetailsTest {
                 "demo users and 12 demo beneficiaries loaded", "first administrator from YIDAN_BOOTSTRAP_ADMIN",
                 "roles [CLERK, ADMIN]", "unknown user", "account disabled", "account locked until 2026-11-27T10:00Z",
                 "wrong password; account locked for 15 minutes", "wrong password", "HTTP Basic", "form login",
-                "form logout")) {
+                "form logout", "generated lines 1 total 275.00 held 0.00 prepayment 0.00 payable 275.00",
+                "refreshed lines 2 total -7836.00 held 0.00 prepayment -7836.00 payable 0.00",
+                "total 1500.00 payable 600.00", "paid 8200.00 on 2020-06-10 ref PZ-001",
+                "prepaid 100.00 on 2020-06-01 ref YB 2020/6", "score 0.95 held 400.00 released 380.00",
+                "公示期 2026-11-28 – 2026-12-04, 3 persons", "stored 12, refused 1")) {
             AuditDetails.Detail known = AuditDetails.of(detail).orElseThrow(() -> new AssertionError(detail));
             assertTrue(zh.containsKey(known.key()), known.key());
             assertTrue(zh.getString(known.key()).codePoints().anyMatch(c -> c >= 0x4e00 && c <= 0x9fff),
