@@ -1,6 +1,7 @@
 package org.yidan.watch;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -26,6 +27,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -94,7 +96,7 @@ class WhatIfAndWatchIT extends ApiFixture {
     }
 
     @Test
-    void whatIfReplaysTheStoredBillsAndADraftChangesOnlyWhatItShould() throws InterruptedException {
+    void whatIfReplaysTheStoredBillsAndADraftChangesOnlyWhatItShould() throws InterruptedException, java.io.IOException {
         String p1 = registerPoorPerson();
         String p2 = registerPoorPerson();
         // 会宁 assistance-backstop: scope left after basic, above 3,000 a year, paid in full
@@ -152,6 +154,18 @@ class WhatIfAndWatchIT extends ApiFixture {
         HttpResponse<byte[]> xlsx = analyst.getBytes("/api/v1/simulations/" + id + "/result.xlsx");
         assertEquals(200, xlsx.statusCode());
         assertEquals("PK", new String(xlsx.body(), 0, 2, StandardCharsets.ISO_8859_1));
+        try (org.apache.poi.xssf.usermodel.XSSFWorkbook book = new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+                new java.io.ByteArrayInputStream(xlsx.body()))) {
+            // rows named as the screen names them (they read "settlements", "TEKUN", "true")
+            assertEquals("结算人次 settlements", book.getSheetAt(0).getRow(1).getCell(0).getStringCellValue());
+            org.apache.poi.ss.usermodel.DataFormatter text = new org.apache.poi.ss.usermodel.DataFormatter();
+            for (org.apache.poi.ss.usermodel.Row row : book.getSheet("目标 targets")) {
+                for (org.apache.poi.ss.usermodel.Cell cell : row) {
+                    assertFalse(List.of("true", "false", "FLOOR", "CEILING").contains(text.formatCellValue(cell)),
+                            "targets row " + row.getRowNum());
+                }
+            }
+        }
         assertEquals(409, analyst.post("/api/v1/simulations/" + id + "/cancellation", "{}").status());
 
         Api.Reply invalid = analyst.post("/api/v1/simulations", """

@@ -2,6 +2,7 @@ package org.yidan.ledger.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.yidan.platform.control.Texts;
 import org.yidan.policy.entity.DeclaredFunds;
 import org.yidan.ledger.control.LedgerExport;
 import org.yidan.ledger.control.LedgerSql;
@@ -64,17 +65,8 @@ public class LedgerExports {
             return categories;
         }
         return java.util.Arrays.stream(categories.split(","))
-                .map(code -> named(code.trim(), c -> PersonCategory.valueOf(c).displayName()))
+                .map(code -> Texts.nameOr(code.trim(), c -> PersonCategory.valueOf(c).displayName()))
                 .collect(java.util.stream.Collectors.joining("、"));
-    }
-
-    /** A stored code by its Chinese name; a code the enum does not know (none today) stays as it is. */
-    private static String named(String code, java.util.function.UnaryOperator<String> name) {
-        try {
-            return code == null ? null : name.apply(code);
-        } catch (IllegalArgumentException unknown) {
-            return code;
-        }
     }
 
     /** The columns of the export: the entry's facts, then one column per fund shown. */
@@ -91,8 +83,10 @@ public class LedgerExports {
                 new LedgerExport.Column("类别", r -> namesOf(r.categories())),
                 new LedgerExport.Column("医院编码", LedgerRow::hospitalCode),
                 new LedgerExport.Column("医院名称", LedgerRow::hospitalName),
-                new LedgerExport.Column("医院等级", r -> named(r.hospitalLevel(), c -> HospitalLevel.valueOf(c).displayName())),
-                new LedgerExport.Column("就诊类型", r -> named(r.visitType(), c -> VisitType.valueOf(c).displayName())),
+                new LedgerExport.Column("医院等级",
+                        r -> Texts.nameOr(r.hospitalLevel(), c -> HospitalLevel.valueOf(c).displayName())),
+                new LedgerExport.Column("就诊类型",
+                        r -> Texts.nameOr(r.visitType(), c -> VisitType.valueOf(c).displayName())),
                 new LedgerExport.Column("入院日期", r -> r.admissionDate().toString()),
                 new LedgerExport.Column("出院日期", r -> r.dischargeDate().toString()),
                 new LedgerExport.Column("总费用", LedgerRow::totalAmount),

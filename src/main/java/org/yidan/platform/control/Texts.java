@@ -32,4 +32,16 @@ public final class Texts {
         }
         return value.substring(0, end) + "…";
     }
+
+    /**
+     * A stored code by its name for people (e.g. {@code DIBAO} → 低保对象 through {@code PersonCategory}); a code the
+     * lookup does not know (an enum's {@code valueOf} throws) stays as it is, and null stays null.
+     */
+    public static String nameOr(String code, java.util.function.UnaryOperator<String> name) {
+        try {
+            return code == null ? null : name.apply(code);
+        } catch (IllegalArgumentException unknown) {
+            return code;
+        }
+    }
 }

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.ResourceBundle;
 
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
@@ -13,9 +15,18 @@ import jakarta.json.JsonValue;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.yidan.platform.control.Texts;
+import org.yidan.policy.entity.DeclaredFunds;
+import org.yidan.policy.entity.PersonCategory;
+import org.yidan.policy.entity.VisitType;
 
-/** A simulation's stored result as an XLSX workbook: both sides and the difference, sheet by sheet. */
+/**
+ * A simulation's stored result as an XLSX workbook: both sides and the difference, sheet by sheet. Rows are named
+ * in Chinese as the screen names them (the message bundle), with the API's field name beside for scripts.
+ */
 public final class SimulationWorkbook {
+
+    private static final ResourceBundle TEXTS = ResourceBundle.getBundle("org.yidan.messages", Locale.SIMPLIFIED_CHINESE);
 
     private SimulationWorkbook() {
     }
@@ -29,10 +40,12 @@ public final class SimulationWorkbook {
             row(summary, "指标 figure", "现行 baseline", "草案 draft", "差额 difference");
             for (String field : List.of("settlements", "persons", "totalAmount", "policyScopeAmount", "fundTotal",
                     "selfPay", "actualRatio", "scopeRatio", "inCountyShare", "betterOff", "worseOff", "refused")) {
-                row(summary, field, baseline.get(field), draft.get(field), difference.get(field));
+                row(summary, label("simulation." + (field.endsWith("Off") || field.equals("refused") ? "" : "field.")
+                        + field, field), baseline.get(field), draft.get(field), difference.get(field));
             }
             for (String fund : baseline.getJsonObject("funds").keySet()) {
-                row(summary, fund, baseline.getJsonObject("funds").get(fund), draft.getJsonObject("funds").get(fund),
+                row(summary, DeclaredFunds.current().displayName(fund) + " " + fund,
+                        baseline.getJsonObject("funds").get(fund), draft.getJsonObject("funds").get(fund),
                         difference.getJsonObject("funds").get(fund));
             }
             slices(book.createSheet("按类别 by category"), "category", baseline.getJsonArray("byCategory"),
@@ -54,8 +67,9 @@ public final class SimulationWorkbook {
             for (int i = 0; i < baseline.getJsonArray("targets").size(); i++) {
                 JsonObject target = baseline.getJsonArray("targets").getJsonObject(i);
                 JsonObject other = draftTargets.getJsonObject(i);
-                row(targets, target.get("name"), target.get("bound"), target.get("target"), target.get("actual"),
-                        target.get("met"), other.get("actual"), other.get("met"));
+                row(targets, target.get("name"), label("simulation.bound." + text(target.get("bound")), null),
+                        target.get("target"), target.get("actual"), met(target.get("met")), other.get("actual"),
+                        met(other.get("met")));
             }
             Sheet changes = book.createSheet("变化最大 largest changes");
             row(changes, "idNumber", "settlements", "现行 baseline", "草案 draft", "change");
@@ -86,8 +100,26 @@ public final class SimulationWorkbook {
     }
 
     private static void slice(Sheet sheet, String key, String side, JsonObject slice) {
-        row(sheet, slice.get(key), side, slice.get("settlements"), slice.get("totalAmount"), slice.get("fundTotal"),
+        String code = slice.getString(key);
+        String name = "category".equals(key) ? Texts.nameOr(code, c -> PersonCategory.valueOf(c).displayName())
+                : Texts.nameOr(code, c -> VisitType.valueOf(c).displayName());
+        row(sheet, name + " " + code, side, slice.get("settlements"), slice.get("totalAmount"), slice.get("fundTotal"),
                 slice.get("selfPay"), slice.get("actualRatio"), slice.get("scopeRatio"));
+    }
+
+    /** The bundle's text for {@code key}, with {@code field} beside it when given; the key itself when missing. */
+    private static String label(String key, String field) {
+        String text = TEXTS.containsKey(key) ? TEXTS.getString(key) : key;
+        return field == null ? text : text + " " + field;
+    }
+
+    private static String met(JsonValue met) {
+        return met == JsonValue.TRUE ? TEXTS.getString("simulation.met")
+                : met == JsonValue.FALSE ? TEXTS.getString("simulation.notMet") : "";
+    }
+
+    private static String text(JsonValue value) {
+        return value instanceof jakarta.json.JsonString string ? string.getString() : String.valueOf(value);
     }
 
     private static void row(Sheet sheet, Object... cells) {
