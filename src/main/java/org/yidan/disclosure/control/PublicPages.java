@@ -46,9 +46,14 @@ public final class PublicPages {
     public static String list(DisclosureList list) {
         String title = title(list);
         StringBuilder html = head(title);
-        html.append("<nav class=\"noprint\"><a href=\"../disclosures\">全部公示</a> · <a href=\"")
-                .append(list.id()).append(".pdf\">下载PDF</a></nav>\n<h1>").append(e(title)).append("</h1>\n");
-        if ("WITHDRAWN".equals(list.status())) {
+        boolean withdrawn = "WITHDRAWN".equals(list.status());
+        html.append("<nav class=\"noprint\"><a href=\"../disclosures\">全部公示</a>");
+        if (!withdrawn) {
+            // a withdrawn list has no PDF any more (410): no link to it
+            html.append(" · <a href=\"").append(list.id()).append(".pdf\">下载PDF</a>");
+        }
+        html.append("</nav>\n<h1>").append(e(title)).append("</h1>\n");
+        if (withdrawn) {
             return html.append("<p id=\"withdrawn\">本公示已于 ").append(list.withdrawnAt().toLocalDate())
                     .append(" 撤回。如有更正，将另行公示。</p></body></html>\n").toString();
         }

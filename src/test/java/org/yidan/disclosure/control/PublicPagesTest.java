@@ -56,5 +56,6 @@ class PublicPagesTest {
         String html = PublicPages.list(withdrawn);
         assertTrue(html.contains("已于 2020-06-03 撤回"));
         assertFalse(html.contains("370323********0215"));
+        assertFalse(html.contains(".pdf"), "no link to the PDF a withdrawn list no longer has");
     }
 }
