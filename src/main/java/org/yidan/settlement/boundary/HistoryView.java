@@ -62,6 +62,11 @@ public class HistoryView implements Serializable {
     }
 
     public void search() {
+        if (settledFrom != null && settledTo != null && settledFrom.isAfter(settledTo)) {
+            // a range that can hold nothing is a slip: said, not answered with an empty list
+            FacesMessages.error(null, "history.rangeReversed");
+            return;
+        }
         filter = new SettlementHistory.Filter(settledFrom, settledTo, person, hospitalCode, status);
     }
 
