@@ -112,6 +112,9 @@ class WhatIfWatchBrowserIT extends BrowserFixture {
         String criticalRow = browser.text(By.xpath("//*[@id='resultForm:funds']//tr[td[contains(., '大病保险')]]"));
         assertTrue(criticalRow.endsWith("975.00"), criticalRow);
         assertTrue(browser.text("resultForm:figures").contains("2"), "two settlements");
+        // amounts and ratios written as the report writes them (they read 70000.00 and 0.6851)
+        assertTrue(browser.text("resultForm:figures").matches("(?s).*70,000\\.00.*实际补偿比 \\d+\\.\\d{2}%.*"),
+                browser.text("resultForm:figures"));
         assertTrue(painted(browser, "resultForm:fundsChart") > 1000, "the funds chart is drawn");
         assertTrue(painted(browser, "resultForm:distributionChart") > 1000, "the distribution chart is drawn");
         assertTrue(browser.text("resultForm:targets").contains("实际补偿比上限"), "the report's default ceiling");

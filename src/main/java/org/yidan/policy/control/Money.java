@@ -77,6 +77,11 @@ public final class Money {
         return group(amount.signum() == 0 ? "0" : amount.stripTrailingZeros().toPlainString());
     }
 
+    /** {@code 0.77482} → {@code 77.48%}: how reports and the what-if write a ratio of two sums. */
+    public static String formatPercent(BigDecimal ratio) {
+        return ratio.movePointRight(2).setScale(2, ROUNDING) + "%";
+    }
+
     /** {@code 0.65} → {@code 65%}. */
     public static String formatRatio(BigDecimal ratio) {
         BigDecimal percent = ratio.movePointRight(2);

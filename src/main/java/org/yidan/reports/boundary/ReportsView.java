@@ -189,7 +189,7 @@ public class ReportsView implements Serializable {
     }
 
     public String ratio(java.math.BigDecimal ratio) {
-        return ratio == null ? "-" : ratio.movePointRight(2).setScale(2, java.math.RoundingMode.HALF_UP) + "%";
+        return ratio == null ? "-" : org.yidan.policy.control.Money.formatPercent(ratio);
     }
 
     public Fund[] getFunds() {

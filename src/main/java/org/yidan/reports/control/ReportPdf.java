@@ -13,7 +13,6 @@ import org.yidan.policy.control.Money;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 /** The report as a Chinese PDF (A4 landscape): the tables of {@link ReportTables}, the charts' figures among them. */
@@ -76,7 +75,7 @@ public final class ReportPdf {
             case TEXT -> (String) cell.value();
             case COUNT -> String.format("%,d", (Long) cell.value());
             case MONEY -> Money.format((BigDecimal) cell.value());
-            case RATIO -> ((BigDecimal) cell.value()).movePointRight(2).setScale(2, RoundingMode.HALF_UP) + "%";
+            case RATIO -> Money.formatPercent((BigDecimal) cell.value());
         };
     }
 }

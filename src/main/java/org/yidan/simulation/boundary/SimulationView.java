@@ -40,6 +40,8 @@ public class SimulationView implements Serializable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final List<String> FIGURES = List.of("settlements", "persons", "totalAmount", "policyScopeAmount",
             "fundTotal", "selfPay", "actualRatio", "scopeRatio", "inCountyShare");
+    private static final java.util.Set<String> RATIOS = java.util.Set.of("actualRatio", "scopeRatio", "inCountyShare");
+    private static final java.util.Set<String> COUNTS = java.util.Set.of("settlements", "persons");
 
     /** One line of a side-by-side table. */
     public record Line(String label, String baseline, String draft, String difference) implements Serializable {
@@ -204,8 +206,9 @@ public class SimulationView implements Serializable {
         JsonObject draft = result.getJsonObject("draft");
         JsonObject difference = result.getJsonObject("difference");
         for (String field : FIGURES) {
-            lines.add(new Line(FacesMessages.text("simulation.field." + field), text(baseline.get(field)),
-                    text(draft.get(field)), difference.containsKey(field) ? text(difference.get(field)) : ""));
+            lines.add(new Line(FacesMessages.text("simulation.field." + field), figure(field, baseline.get(field)),
+                    figure(field, draft.get(field)),
+                    difference.containsKey(field) ? figure(field, difference.get(field)) : ""));
         }
         lines.add(new Line(FacesMessages.text("simulation.betterOff"), "", text(draft.get("betterOff")), ""));
         lines.add(new Line(FacesMessages.text("simulation.worseOff"), "", text(draft.get("worseOff")), ""));
@@ -224,8 +227,8 @@ public class SimulationView implements Serializable {
         JsonObject after = result.getJsonObject("draft").getJsonObject("funds");
         JsonObject difference = result.getJsonObject("difference").getJsonObject("funds");
         for (String fund : before.keySet()) {
-            lines.add(new Line(fundName(fund), text(before.get(fund)), text(after.get(fund)),
-                    text(difference.get(fund))));
+            lines.add(new Line(fundName(fund), figure("fund", before.get(fund)), figure("fund", after.get(fund)),
+                    figure("fund", difference.get(fund))));
         }
         return lines;
     }
@@ -253,11 +256,12 @@ public class SimulationView implements Serializable {
             String draftRatio = "";
             for (JsonValue other : after) {
                 if (other.asJsonObject().getString(key).equals(name)) {
-                    draftRatio = text(other.asJsonObject().get("actualRatio"));
+                    draftRatio = figure("actualRatio", other.asJsonObject().get("actualRatio"));
                 }
             }
             String label = sliceName(labelPrefix, name);
-            lines.add(new Line(label + "（" + slice.getInt("settlements") + "）", text(slice.get("actualRatio")),
+            lines.add(new Line(label + "（" + slice.getInt("settlements") + "）",
+                    figure("actualRatio", slice.get("actualRatio")),
                     draftRatio, ""));
         }
         return lines;
@@ -301,8 +305,8 @@ public class SimulationView implements Serializable {
         }
         for (JsonValue value : result.getJsonArray("largestChanges")) {
             JsonObject change = value.asJsonObject();
-            lines.add(new Line(change.getString("idNumber"), text(change.get("baselineSelfPay")),
-                    text(change.get("draftSelfPay")), text(change.get("change"))));
+            lines.add(new Line(change.getString("idNumber"), figure("selfPay", change.get("baselineSelfPay")),
+                    figure("selfPay", change.get("draftSelfPay")), figure("selfPay", change.get("change"))));
         }
         return lines;
     }
@@ -380,6 +384,17 @@ public class SimulationView implements Serializable {
 
     private static String fundName(String fund) {
         return DeclaredFunds.current().displayName(fund);
+    }
+
+    /** Ratios and amounts written as the report writes them (77.48%, 464,000.00); counts as they are. */
+    private static String figure(String field, JsonValue value) {
+        if (!(value instanceof JsonNumber number)) {
+            return text(value);
+        }
+        if (RATIOS.contains(field)) {
+            return org.yidan.policy.control.Money.formatPercent(number.bigDecimalValue());
+        }
+        return COUNTS.contains(field) ? text(value) : org.yidan.policy.control.Money.format(number.bigDecimalValue());
     }
 
     private static String text(JsonValue value) {
