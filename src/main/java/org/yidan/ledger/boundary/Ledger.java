@@ -17,6 +17,7 @@ import org.yidan.policy.entity.VisitType;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.YearMonth;
 import java.util.List;
 
 import static org.yidan.security.entity.Role.ADMIN_NAME;
@@ -45,13 +46,13 @@ public class Ledger {
      * the funds of a fund officer replaced by its own.
      */
     public LedgerFilter scoped(LedgerFilter requested) {
-        java.time.YearMonth from = requested.from() == null || requested.from().isBlank() ? null
+        YearMonth from = requested.from() == null || requested.from().isBlank() ? null
                 : Periods.parse("from", requested.from().trim());
-        java.time.YearMonth to = requested.to() == null || requested.to().isBlank() ? null
+        YearMonth to = requested.to() == null || requested.to().isBlank() ? null
                 : Periods.parse("to", requested.to().trim());
         if (from != null && to != null && from.isAfter(to)) {
             // a range that can hold nothing is a slip, not "no entries"
-            throw org.yidan.platform.control.RefusedException.unprocessable(Periods.PERIOD_INVALID, "from",
+            throw RefusedException.unprocessable(Periods.PERIOD_INVALID, "from",
                     "The first month " + from + " is after the last " + to + ".");
         }
         if (requested.category() != null && !requested.category().isBlank()) {

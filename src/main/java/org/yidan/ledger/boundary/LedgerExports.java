@@ -20,8 +20,11 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Streams every entry of a filter as CSV or XLSX straight to the response. It runs after the resource method
@@ -32,6 +35,8 @@ import java.util.List;
 public class LedgerExports {
 
     public enum Format { CSV, XLSX }
+
+    private static final DateTimeFormatter BOOKED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     @Resource(lookup = "java:app/jdbc/yidan")
     DataSource dataSource;
@@ -56,17 +61,14 @@ public class LedgerExports {
         }
     }
 
-    private static final java.time.format.DateTimeFormatter BOOKED_AT =
-            java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-
     /** Categories as the office reads them (低保对象、特困人员). */
     static String namesOf(String categories) {
         if (categories == null || categories.isBlank()) {
             return categories;
         }
-        return java.util.Arrays.stream(categories.split(","))
+        return Arrays.stream(categories.split(","))
                 .map(code -> Texts.nameOr(code.trim(), c -> PersonCategory.valueOf(c).displayName()))
-                .collect(java.util.stream.Collectors.joining("、"));
+                .collect(Collectors.joining("、"));
     }
 
     /** The columns of the export: the entry's facts, then one column per fund shown. */

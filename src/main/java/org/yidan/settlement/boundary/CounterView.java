@@ -179,13 +179,15 @@ public class CounterView implements Serializable {
             FacesMessages.failed(failure);
             return;
         }
-        java.util.Optional<org.yidan.beneficiaries.control.Reason> typo = text.matches("[0-9]{17}[0-9Xx]")
-                ? IdNumbers.reason(text) : java.util.Optional.empty();
-        if (matches.isEmpty() && typo.isPresent()) {
+        if (matches.isEmpty()) {
             // an ID number typed in full that cannot be one is a slip of a digit, not an unregistered person
-            FacesMessages.errorText("lookupForm:query", typo.get().text(key -> FacesMessages.text(key)));
-        } else if (matches.isEmpty()) {
-            FacesMessages.error("lookupForm:query", "counter.noMatch", text);
+            java.util.Optional<org.yidan.beneficiaries.control.Reason> typo = text.matches("[0-9]{17}[0-9Xx]")
+                    ? IdNumbers.reason(text) : java.util.Optional.empty();
+            if (typo.isPresent()) {
+                FacesMessages.errorText("lookupForm:query", typo.get().text(key -> FacesMessages.text(key)));
+            } else {
+                FacesMessages.error("lookupForm:query", "counter.noMatch", text);
+            }
         } else if (matches.size() == 1) {
             // the one person found is shown in the person panel; a list of one would only push the bill down
             choose(matches.get(0));

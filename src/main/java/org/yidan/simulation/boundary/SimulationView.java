@@ -8,6 +8,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import org.yidan.policy.control.Money;
 import org.yidan.policy.entity.DeclaredFunds;
 import org.yidan.platform.boundary.FacesMessages;
 import org.yidan.platform.control.JsonFactories;
@@ -227,8 +228,8 @@ public class SimulationView implements Serializable {
         JsonObject after = result.getJsonObject("draft").getJsonObject("funds");
         JsonObject difference = result.getJsonObject("difference").getJsonObject("funds");
         for (String fund : before.keySet()) {
-            lines.add(new Line(fundName(fund), figure("fund", before.get(fund)), figure("fund", after.get(fund)),
-                    figure("fund", difference.get(fund))));
+            lines.add(new Line(fundName(fund), amount(before.get(fund)), amount(after.get(fund)),
+                    amount(difference.get(fund))));
         }
         return lines;
     }
@@ -256,12 +257,12 @@ public class SimulationView implements Serializable {
             String draftRatio = "";
             for (JsonValue other : after) {
                 if (other.asJsonObject().getString(key).equals(name)) {
-                    draftRatio = figure("actualRatio", other.asJsonObject().get("actualRatio"));
+                    draftRatio = percent(other.asJsonObject().get("actualRatio"));
                 }
             }
             String label = sliceName(labelPrefix, name);
             lines.add(new Line(label + "（" + slice.getInt("settlements") + "）",
-                    figure("actualRatio", slice.get("actualRatio")),
+                    percent(slice.get("actualRatio")),
                     draftRatio, ""));
         }
         return lines;
@@ -305,8 +306,8 @@ public class SimulationView implements Serializable {
         }
         for (JsonValue value : result.getJsonArray("largestChanges")) {
             JsonObject change = value.asJsonObject();
-            lines.add(new Line(change.getString("idNumber"), figure("selfPay", change.get("baselineSelfPay")),
-                    figure("selfPay", change.get("draftSelfPay")), figure("selfPay", change.get("change"))));
+            lines.add(new Line(change.getString("idNumber"), amount(change.get("baselineSelfPay")),
+                    amount(change.get("draftSelfPay")), amount(change.get("change"))));
         }
         return lines;
     }
@@ -386,15 +387,17 @@ public class SimulationView implements Serializable {
         return DeclaredFunds.current().displayName(fund);
     }
 
-    /** Ratios and amounts written as the report writes them (77.48%, 464,000.00); counts as they are. */
+    /** One of {@link #FIGURES} as the report writes it: a ratio 77.48%, an amount 464,000.00, a count as it is. */
     private static String figure(String field, JsonValue value) {
-        if (!(value instanceof JsonNumber number)) {
-            return text(value);
-        }
-        if (RATIOS.contains(field)) {
-            return org.yidan.policy.control.Money.formatPercent(number.bigDecimalValue());
-        }
-        return COUNTS.contains(field) ? text(value) : org.yidan.policy.control.Money.format(number.bigDecimalValue());
+        return RATIOS.contains(field) ? percent(value) : COUNTS.contains(field) ? text(value) : amount(value);
+    }
+
+    private static String amount(JsonValue value) {
+        return value instanceof JsonNumber number ? Money.format(number.bigDecimalValue()) : text(value);
+    }
+
+    private static String percent(JsonValue value) {
+        return value instanceof JsonNumber number ? Money.formatPercent(number.bigDecimalValue()) : text(value);
     }
 
     private static String text(JsonValue value) {

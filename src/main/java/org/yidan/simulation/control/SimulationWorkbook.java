@@ -39,9 +39,13 @@ public final class SimulationWorkbook {
             Sheet summary = book.createSheet("汇总 summary");
             row(summary, "指标 figure", "现行 baseline", "草案 draft", "差额 difference");
             for (String field : List.of("settlements", "persons", "totalAmount", "policyScopeAmount", "fundTotal",
-                    "selfPay", "actualRatio", "scopeRatio", "inCountyShare", "betterOff", "worseOff", "refused")) {
-                row(summary, label("simulation." + (field.endsWith("Off") || field.equals("refused") ? "" : "field.")
-                        + field, field), baseline.get(field), draft.get(field), difference.get(field));
+                    "selfPay", "actualRatio", "scopeRatio", "inCountyShare")) {
+                row(summary, label("simulation.field." + field, field), baseline.get(field), draft.get(field),
+                        difference.get(field));
+            }
+            for (String field : List.of("betterOff", "worseOff", "refused")) {
+                row(summary, label("simulation." + field, field), baseline.get(field), draft.get(field),
+                        difference.get(field));
             }
             for (String fund : baseline.getJsonObject("funds").keySet()) {
                 row(summary, DeclaredFunds.current().displayName(fund) + " " + fund,
